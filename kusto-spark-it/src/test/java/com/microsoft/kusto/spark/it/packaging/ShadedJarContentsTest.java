@@ -1,0 +1,106 @@
+package com.microsoft.kusto.spark.it.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The published adapter jars bundle their dependencies relocated under one prefix, so they cannot clash with the
+ * jackson, netty or azure versions on a Spark cluster. Fails on any class left unrelocated.
+ */
+class ShadedJarContentsTest {
+  /** Class-file prefixes a published jar may hold: ours (incl. the relocated bundle) and the Kusto SDK's API. */
+  private static final List<String> ALLOWED_CLASS_PREFIXES =
+      List.of("com/microsoft/kusto/spark/", "com/microsoft/azure/kusto/data/", "com/microsoft/azure/kusto/ingest/");
+
+  private static final String SHADED_PREFIX = "com/microsoft/kusto/spark/shaded/";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  void everyBundledClassIsRelocated(String artifact) throws IOException {
+    List<String> unrelocated = new ArrayList<>();
+    int shaded = 0;
+    try (JarFile jar = new JarFile(adapterJar(artifact).toFile())) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (!name.endsWith(".class")) {
+          continue;
+        }
+        if (name.startsWith(SHADED_PREFIX)) {
+          shaded++;
+        } else if (ALLOWED_CLASS_PREFIXES.stream().noneMatch(name::startsWith)) {
+          unrelocated.add(name);
+        }
+      }
+    }
+    assertThat(unrelocated).as("classes outside the relocation prefix in %s", artifact).isEmpty();
+    assertThat(shaded).as("relocated third-party classes in %s", artifact).isPositive();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  void serviceFilesNameOnlyRelocatedOrSparkInterfaces(String artifact) throws IOException {
+    List<String> bad = new ArrayList<>();
+    try (JarFile jar = new JarFile(adapterJar(artifact).toFile())) {
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        String name = entry.getName();
+        if (name.startsWith("META-INF/services/") && !entry.isDirectory()) {
+          String service = name.substring("META-INF/services/".length());
+          if (!service.startsWith("com.microsoft.kusto.spark.") && !service.startsWith("org.apache.spark.")) {
+            bad.add(service);
+          }
+        }
+      }
+    }
+    assertThat(bad).as("service registrations of unrelocated interfaces in %s", artifact).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  void publishedPomLeavesOnlyProvidedDependencies(String artifact) throws Exception {
+    Path pom = Paths.get(System.getProperty("adapter.poms.dir"), artifact, "target", "dependency-reduced-pom.xml");
+    assertThat(pom).exists();
+    Element project =
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+    NodeList dependencies = project.getElementsByTagName("dependency");
+    List<String> runtimeDependencies = new ArrayList<>();
+    boolean sparkProvided = false;
+    for (int i = 0; i < dependencies.getLength(); i++) {
+      Element dependency = (Element) dependencies.item(i);
+      String coordinates = text(dependency, "groupId") + ":" + text(dependency, "artifactId");
+      String scope = text(dependency, "scope");
+      if (coordinates.startsWith("org.apache.spark:spark-sql_")) {
+        sparkProvided = "provided".equals(scope);
+      }
+      if (scope.isEmpty() || "compile".equals(scope) || "runtime".equals(scope)) {
+        runtimeDependencies.add(coordinates);
+      }
+    }
+    assertThat(sparkProvided).as("spark-sql is a provided dependency of %s", artifact).isTrue();
+    assertThat(runtimeDependencies).as("dependencies a user of %s would download", artifact).isEmpty();
+  }
+
+  private static String text(Element parent, String tag) {
+    NodeList nodes = parent.getElementsByTagName(tag);
+    return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
+  }
+
+  private static Path adapterJar(String artifact) {
+    Path jar = Paths.get(System.getProperty("adapter.jars.dir"), artifact + ".jar");
+    assertThat(jar).as("shaded jar of %s (built by the reactor before this module)", artifact).exists();
+    return jar;
+  }
+}
