@@ -1,0 +1,164 @@
+package com.microsoft.kusto.emulator.storage;
+
+import com.azure.core.credential.AzureNamedKeyCredential;
+import com.azure.data.tables.TableClient;
+import com.azure.data.tables.TableServiceClient;
+import com.azure.data.tables.TableServiceClientBuilder;
+import com.azure.data.tables.sas.TableSasPermission;
+import com.azure.data.tables.sas.TableSasSignatureValues;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.azure.storage.queue.sas.QueueSasPermission;
+import com.azure.storage.queue.sas.QueueServiceSasSignatureValues;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * The emulator's view of Azurite: clients for its own use (always on 127.0.0.1, path style) and the SAS URLs it
+ * hands to Kusto clients (on the configured {@link StorageHostNames}). Creates the containers, queues and table
+ * ingestion needs at start, because the SDK never creates them.
+ */
+public final class AzuriteStorage {
+  /** Blob container the SDK uploads data to before queueing it (resource type TempStorage). */
+  public static final String TEMP_CONTAINER = "ingest-temp";
+  /** Container handed out by {@code .show export containers}. */
+  public static final String EXPORT_CONTAINER = "export-temp";
+  public static final String READY_QUEUE = "readyforaggregation-secured";
+  public static final String SUCCESS_QUEUE = "successfulingestions";
+  public static final String FAILURE_QUEUE = "failedingestions";
+  public static final String STATUS_TABLE = "ingestionsstatus";
+
+  /** Long enough for any test or local session; short enough that a leaked URL does not live forever. */
+  private static final Duration SAS_LIFETIME = Duration.ofDays(7);
+
+  private final AzuriteProcess azurite;
+  private final StorageHostNames hosts;
+  private final StorageSharedKeyCredential sharedKey;
+  private final BlobServiceClient blobService;
+  private final QueueServiceClient queueService;
+  private final TableServiceClient tableService;
+
+  public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts) {
+    this.azurite = Objects.requireNonNull(azurite, "azurite");
+    this.hosts = Objects.requireNonNull(hosts, "hosts");
+    this.sharedKey = new StorageSharedKeyCredential(azurite.accountName(), azurite.accountKey());
+    this.blobService =
+        new BlobServiceClientBuilder().endpoint(azurite.blobEndpoint()).credential(sharedKey).buildClient();
+    this.queueService =
+        new QueueServiceClientBuilder().endpoint(azurite.queueEndpoint()).credential(sharedKey).buildClient();
+    this.tableService =
+        new TableServiceClientBuilder()
+            .endpoint(azurite.tableEndpoint())
+            .credential(new AzureNamedKeyCredential(azurite.accountName(), azurite.accountKey()))
+            .buildClient();
+  }
+
+  /** Creates (idempotently) everything queued ingestion and export need. */
+  public AzuriteStorage createResources() {
+    for (String container : new String[] {TEMP_CONTAINER, EXPORT_CONTAINER}) {
+      BlobContainerClient client = blobService.getBlobContainerClient(container);
+      if (!client.exists()) {
+        client.create();
+      }
+    }
+    for (String queue : new String[] {READY_QUEUE, SUCCESS_QUEUE, FAILURE_QUEUE}) {
+      queueService.getQueueClient(queue).createIfNotExists();
+    }
+    tableService.createTableIfNotExists(STATUS_TABLE);
+    return this;
+  }
+
+  public AzuriteProcess process() {
+    return azurite;
+  }
+
+  public StorageHostNames hosts() {
+    return hosts;
+  }
+
+  public BlobServiceClient blobService() {
+    return blobService;
+  }
+
+  public QueueClient queue(String name) {
+    return queueService.getQueueClient(name);
+  }
+
+  public TableClient table(String name) {
+    return tableService.getTableClient(name);
+  }
+
+  public StorageSharedKeyCredential sharedKey() {
+    return sharedKey;
+  }
+
+  private String scheme() {
+    return azurite.https() ? "https" : "http";
+  }
+
+  /** Public URL of the account's blob service root as clients should address it. */
+  public String publicBlobRoot() {
+    return StorageHostNames.serviceRoot(scheme(), hosts.blobHost(), azurite.blobPort());
+  }
+
+  /** Public container URL without SAS. */
+  public String publicContainerUrl(String container) {
+    return publicBlobRoot() + "/" + container;
+  }
+
+  /** Container URL with a SAS allowing read, add, create, write, delete and list. */
+  public String containerUrlWithSas(String container) {
+    BlobContainerSasPermission permission =
+        new BlobContainerSasPermission()
+            .setReadPermission(true)
+            .setAddPermission(true)
+            .setCreatePermission(true)
+            .setWritePermission(true)
+            .setDeletePermission(true)
+            .setListPermission(true);
+    String sas =
+        blobService
+            .getBlobContainerClient(container)
+            .generateSas(new BlobServiceSasSignatureValues(expiry(), permission));
+    return publicContainerUrl(container) + "?" + sas;
+  }
+
+  /** Queue URL with a SAS allowing read, add, update and process (the SDK only adds). */
+  public String queueUrlWithSas(String queue) {
+    QueueSasPermission permission =
+        new QueueSasPermission()
+            .setReadPermission(true)
+            .setAddPermission(true)
+            .setUpdatePermission(true)
+            .setProcessPermission(true);
+    String sas = queueService.getQueueClient(queue).generateSas(new QueueServiceSasSignatureValues(expiry(), permission));
+    return StorageHostNames.serviceRoot(scheme(), hosts.queueHost(), azurite.queuePort()) + "/" + queue + "?" + sas;
+  }
+
+  /**
+   * Table URL with a SAS allowing read, add, update and delete. Built by hand: the tables SDK drops the account
+   * segment of path-style endpoints.
+   */
+  public String tableUrlWithSas(String table) {
+    TableSasPermission permission =
+        new TableSasPermission()
+            .setReadPermission(true)
+            .setAddPermission(true)
+            .setUpdatePermission(true)
+            .setDeletePermission(true);
+    String sas = tableService.getTableClient(table).generateSas(new TableSasSignatureValues(expiry(), permission));
+    return StorageHostNames.serviceRoot(scheme(), hosts.tableHost(), azurite.tablePort()) + "/" + table + "?" + sas;
+  }
+
+  private static OffsetDateTime expiry() {
+    return OffsetDateTime.now().plus(SAS_LIFETIME);
+  }
+}
