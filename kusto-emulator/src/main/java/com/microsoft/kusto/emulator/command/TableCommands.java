@@ -1,0 +1,131 @@
+package com.microsoft.kusto.emulator.command;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.kusto.emulator.KustoRequestException;
+import com.microsoft.kusto.emulator.result.ResultBuilder;
+import com.microsoft.kusto.emulator.result.ResultTable;
+import com.microsoft.kusto.emulator.store.ColumnSchema;
+import com.microsoft.kusto.emulator.store.DuckDbStore;
+import com.microsoft.kusto.emulator.store.KustoType;
+import com.microsoft.kusto.emulator.store.TableSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Table DDL and schema commands: {@code .create table}, {@code .create-merge table}, {@code .drop table
+ * [ifexists]}, {@code .show tables}, {@code .show table T schema as json}, {@code .show table T cslschema}.
+ */
+final class TableCommands implements CommandHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final DuckDbStore store;
+
+  TableCommands(DuckDbStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Optional<ResultTable> handle(Invocation inv) {
+    String db = inv.database();
+    CommandCursor c = inv.cursor();
+    if (c.accept(".create") || c.accept(".create-merge")) {
+      boolean merge = inv.parts().header().trim().toLowerCase().startsWith(".create-merge");
+      if (!c.accept("table")) {
+        return Optional.empty();
+      }
+      String table = c.name();
+      if (c.accept("ingestion")) {
+        return Optional.empty();
+      }
+      List<ColumnSchema> columns = columns(c);
+      Map<String, String> with = c.withProperties();
+      c.expectEnd();
+      store.requireDatabase(db);
+      TableSchema schema = store.createTable(db, table, columns, merge, with.get("folder"), with.get("docstring"));
+      return Optional.of(schemaTable(schema, true));
+    }
+    c = inv.cursor();
+    if (c.accept(".drop") && c.accept("table")) {
+      String table = c.name();
+      if (c.accept("extent") || c.accept("policy")) {
+        return Optional.empty();
+      }
+      boolean ifExists = c.accept("ifexists");
+      c.expectEnd();
+      store.dropTable(db, table, ifExists);
+      ResultBuilder out = new ResultBuilder().column("TableName", KustoType.STRING)
+          .column("DatabaseName", KustoType.STRING);
+      store.tables(db).forEach(t -> out.row(t.name(), db));
+      return Optional.of(out.build());
+    }
+    c = inv.cursor();
+    if (c.accept(".show") && c.accept("tables")) {
+      c.expectEnd();
+      store.requireDatabase(db);
+      ResultBuilder out = new ResultBuilder().column("TableName", KustoType.STRING)
+          .column("DatabaseName", KustoType.STRING).column("Folder", KustoType.STRING)
+          .column("DocString", KustoType.STRING);
+      store.tables(db).forEach(t -> out.row(t.name(), db, store.folder(db, t.name()), store.docString(db, t.name())));
+      return Optional.of(out.build());
+    }
+    c = inv.cursor();
+    if (c.accept(".show") && c.accept("table")) {
+      String table = c.name();
+      if (c.accept("schema")) {
+        c.expect("as");
+        c.expect("json");
+        c.expectEnd();
+        return Optional.of(schemaTable(store.requireTable(db, table), true));
+      }
+      if (c.accept("cslschema")) {
+        c.expectEnd();
+        return Optional.of(schemaTable(store.requireTable(db, table), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private ResultTable schemaTable(TableSchema table, boolean json) {
+    return new ResultBuilder()
+        .column("TableName", KustoType.STRING)
+        .column("Schema", KustoType.STRING)
+        .column("DatabaseName", KustoType.STRING)
+        .column("Folder", KustoType.STRING)
+        .column("DocString", KustoType.STRING)
+        .row(table.name(), json ? schemaJson(table) : table.cslSchema(), table.database(),
+            store.folder(table.database(), table.name()), store.docString(table.database(), table.name()))
+        .build();
+  }
+
+  /** Kusto's JSON schema: {@code {"Name":..,"OrderedColumns":[{"Name","Type","CslType"}]}}. */
+  static String schemaJson(TableSchema table) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("Name", table.name());
+    ArrayNode columns = root.putArray("OrderedColumns");
+    for (ColumnSchema c : table.columns()) {
+      columns.addObject().put("Name", c.name()).put("Type", "System." + c.type().clrName().replace("SqlDecimal",
+          "Data.SqlTypes.SqlDecimal")).put("CslType", c.type().kustoName());
+    }
+    return root.toString();
+  }
+
+  /** {@code (name:type, ['odd name']:type, ...)}. */
+  static List<ColumnSchema> columns(CommandCursor c) {
+    c.expectSymbol("(");
+    List<ColumnSchema> columns = new ArrayList<>();
+    do {
+      String name = c.name();
+      c.expectSymbol(":");
+      String typeName = c.name();
+      KustoType type = KustoType.parse(typeName).orElseThrow(() -> KustoRequestException.badRequest(
+          "General_BadRequest", "Column '" + name + "' has unknown type '" + typeName + "'; use one of bool, int,"
+              + " long, real, decimal, datetime, timespan, string, guid, dynamic"));
+      columns.add(new ColumnSchema(name, type));
+    } while (c.acceptSymbol(","));
+    c.expectSymbol(")");
+    return columns;
+  }
+}

@@ -1,0 +1,89 @@
+package com.microsoft.kusto.emulator.result;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.kusto.emulator.store.ColumnSchema;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes cell values the way Kusto does on the wire (shared by the v1 and v2 formats). */
+final class ResponseWriter {
+  private ResponseWriter() {}
+
+  static void writeColumns(JsonGenerator out, List<ColumnSchema> columns, boolean withDataType) throws IOException {
+    out.writeArrayFieldStart("Columns");
+    for (ColumnSchema c : columns) {
+      out.writeStartObject();
+      out.writeStringField("ColumnName", c.name());
+      if (withDataType) {
+        out.writeStringField("DataType", c.type().clrName());
+      }
+      out.writeStringField("ColumnType", c.type().kustoName());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+  }
+
+  static void writeRows(JsonGenerator out, ResultTable table, boolean dynamicAsJson) throws IOException {
+    out.writeArrayFieldStart("Rows");
+    for (List<Object> row : table.rows()) {
+      out.writeStartArray();
+      for (int i = 0; i < row.size(); i++) {
+        writeCell(out, row.get(i), dynamicAsJson);
+      }
+      out.writeEndArray();
+    }
+    out.writeEndArray();
+  }
+
+  /** One cell. Reals always carry a decimal point or exponent, since the SDK reads integer tokens as ints. */
+  static void writeCell(JsonGenerator out, Object value, boolean dynamicAsJson) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer i) {
+      out.writeNumber(i);
+    } else if (value instanceof Long l) {
+      out.writeNumber(l);
+    } else if (value instanceof Double d) {
+      writeReal(out, d);
+    } else if (value instanceof BigDecimal d) {
+      out.writeString(plain(d));
+    } else if (value instanceof Instant t) {
+      out.writeString(KustoValues.formatDatetime(t));
+    } else if (value instanceof Duration d) {
+      out.writeString(KustoValues.formatTimespan(d));
+    } else if (value instanceof JsonNode node) {
+      if (dynamicAsJson) {
+        out.writeTree(node);
+      } else {
+        out.writeString(node.isTextual() ? node.textValue() : node.toString());
+      }
+    } else {
+      out.writeString(value.toString());
+    }
+  }
+
+  private static void writeReal(JsonGenerator out, double d) throws IOException {
+    if (Double.isNaN(d)) {
+      out.writeString("NaN");
+    } else if (Double.isInfinite(d)) {
+      out.writeString(d > 0 ? "Infinity" : "-Infinity");
+    } else {
+      // Double.toString always has '.' or 'E' ("2.0", "1.0E300").
+      out.writeNumber(Double.toString(d));
+    }
+  }
+
+  private static String plain(BigDecimal d) {
+    BigDecimal stripped = d.stripTrailingZeros();
+    if (stripped.scale() < 0) {
+      stripped = stripped.setScale(0);
+    }
+    return stripped.toPlainString();
+  }
+}

@@ -1,0 +1,46 @@
+package com.microsoft.kusto.emulator.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.kusto.emulator.KustoRequestException;
+import java.nio.charset.StandardCharsets;
+
+/** Kusto's OneApi error body: {@code {"error":{"code","message","@type","@message","@context","@permanent"}}}. */
+final class OneApiError {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OneApiError() {}
+
+  static byte[] body(KustoRequestException e, String clientRequestId, String activityId) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode error = root.putObject("error");
+    error.put("code", e.code());
+    error.put("message", summary(e.httpStatus()));
+    error.put("@type", type(e.httpStatus()));
+    error.put("@message", e.getMessage());
+    ObjectNode context = error.putObject("@context");
+    context.put("clientRequestId", clientRequestId);
+    context.put("activityId", activityId);
+    error.put("@permanent", e.permanent());
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String summary(int status) {
+    return switch (status) {
+      case 400 -> "Request is invalid and cannot be executed.";
+      case 401 -> "Request is unauthorized.";
+      case 404 -> "Not found.";
+      case 429 -> "Request was throttled.";
+      default -> status >= 500 ? "Service is temporarily unavailable." : "Request failed.";
+    };
+  }
+
+  private static String type(int status) {
+    return switch (status) {
+      case 400 -> "Kusto.Data.Exceptions.KustoBadRequestException";
+      case 401 -> "Kusto.Data.Exceptions.KustoUnauthorizedException";
+      case 429 -> "Kusto.Data.Exceptions.KustoRequestThrottledException";
+      default -> "Kusto.Data.Exceptions.KustoServiceException";
+    };
+  }
+}
