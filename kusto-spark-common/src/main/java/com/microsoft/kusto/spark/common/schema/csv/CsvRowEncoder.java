@@ -1,0 +1,97 @@
+package com.microsoft.kusto.spark.common.schema.csv;
+
+import com.microsoft.kusto.spark.common.schema.ColumnType;
+import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypeKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes whole rows of a fixed schema as CSV: the schema's kinds are resolved once, then each field goes to the
+ * matching typed {@link KustoCsvWriter} method. The adapters wrap Spark's {@code InternalRow} as a
+ * {@link StructAccessor} and call {@link #write}.
+ */
+public final class CsvRowEncoder {
+  private final List<StructField> fields;
+  private final TypeKind[] kinds;
+  private final ColumnType[] types;
+
+  public CsvRowEncoder(List<StructField> schema) {
+    this.fields = Collections.unmodifiableList(new ArrayList<>(schema));
+    this.kinds = new TypeKind[fields.size()];
+    this.types = new ColumnType[fields.size()];
+    for (int i = 0; i < kinds.length; i++) {
+      types[i] = fields.get(i).type();
+      kinds[i] = types[i].kind();
+    }
+  }
+
+  public List<StructField> schema() {
+    return fields;
+  }
+
+  /** Writes one row and its line end. */
+  public void write(StructAccessor row, KustoCsvWriter out) throws IOException {
+    for (int i = 0; i < kinds.length; i++) {
+      if (row.isNullAt(i)) {
+        out.writeNull();
+        continue;
+      }
+      switch (kinds[i]) {
+        case BOOLEAN:
+          out.writeBoolean(row.getBoolean(i));
+          break;
+        case BYTE:
+          out.writeInt(row.getByte(i));
+          break;
+        case SHORT:
+          out.writeInt(row.getShort(i));
+          break;
+        case INT:
+          out.writeInt(row.getInt(i));
+          break;
+        case LONG:
+          out.writeLong(row.getLong(i));
+          break;
+        case FLOAT:
+          out.writeFloat(row.getFloat(i));
+          break;
+        case DOUBLE:
+          out.writeDouble(row.getDouble(i));
+          break;
+        case DECIMAL:
+          ColumnType t = types[i];
+          if (t.precision() <= 18) {
+            out.writeDecimal(row.getDecimalUnscaledLong(i, t.precision(), t.scale()), t.scale());
+          } else {
+            out.writeDecimal(row.getDecimal(i, t.precision(), t.scale()));
+          }
+          break;
+        case STRING:
+          out.writeString(row.getString(i));
+          break;
+        case BINARY:
+          out.writeBinary(row.getBinary(i));
+          break;
+        case DATE:
+          out.writeDate(row.getInt(i));
+          break;
+        case TIMESTAMP:
+          out.writeTimestampMicros(row.getLong(i));
+          break;
+        case STRUCT:
+        case ARRAY:
+        case MAP:
+          out.writeDynamic(types[i], row, i);
+          break;
+        case NULL:
+        default:
+          out.writeNull();
+          break;
+      }
+    }
+    out.endRow();
+  }
+}
