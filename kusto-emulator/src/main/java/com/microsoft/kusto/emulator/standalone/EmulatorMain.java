@@ -1,0 +1,92 @@
+package com.microsoft.kusto.emulator.standalone;
+
+import com.microsoft.kusto.emulator.KustoEmulator;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar kusto-emulator-<version>-standalone.jar --port 8080 [options]}: runs the emulator with its own
+ * Azurite until SIGTERM/SIGINT, then stops both.
+ */
+public final class EmulatorMain {
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar kusto-emulator-standalone.jar [options]",
+      "  --port P              listen on 127.0.0.1:P (default 8080; 0 = a free port)",
+      "  --tls                 serve https with a self-signed certificate (trust store path and password printed)",
+      "  --engine-host NAME    host name in the engine URL and certificate (default localhost)",
+      "  --storage-host NAME   host name in the storage URLs handed out (default 127.0.0.1)",
+      "  --data-dir DIR        where '.create database D persist' keeps its data",
+      "  --token TOKEN         require 'Authorization: Bearer TOKEN'",
+      "  --database NAME       create a volatile database at start (repeatable)",
+      "  --strict              check every query and command with Microsoft's KQL parser",
+      "  --help                show this help");
+
+  private EmulatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    KustoEmulator.Builder builder;
+    try {
+      builder = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (builder == null) {
+      System.out.println(USAGE);
+      return;
+    }
+    KustoEmulator emulator = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "kusto-emulator-shutdown"));
+    emulator.storage().ifPresent(s -> System.out.println("Storage (Azurite) blob endpoint: " + s.publicBlobRoot()
+        + " account " + s.process().accountName()));
+    emulator.trustStore().ifPresent(t -> System.out.println("TLS trust store: " + t + " (PKCS12, password "
+        + emulator.trustStorePassword().orElse("") + ")"));
+    System.out.println("Kusto emulator ready at " + emulator.engineUrl());
+    System.out.flush();
+    stopped.await();
+  }
+
+  /** The builder for {@code args}, or null when help was asked for. */
+  static KustoEmulator.Builder parse(String[] args) {
+    KustoEmulator.Builder builder = KustoEmulator.builder().port(8080);
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h" -> {
+          return null;
+        }
+        case "--port" -> builder.port(parsePort(value(args, ++i, arg)));
+        case "--tls" -> builder.tls(true);
+        case "--engine-host" -> builder.engineHostName(value(args, ++i, arg));
+        case "--storage-host" -> builder.storageHostName(value(args, ++i, arg));
+        case "--data-dir" -> builder.persistenceDir(Path.of(value(args, ++i, arg)));
+        case "--token" -> builder.requiredBearerToken(value(args, ++i, arg));
+        case "--database" -> builder.database(value(args, ++i, arg));
+        case "--strict" -> builder.strictMode(true);
+        default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
+      }
+    }
+    return builder;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException("Option " + option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int parsePort(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--port needs a number 0..65535, got '" + text + "'");
+    }
+  }
+}
