@@ -39,13 +39,13 @@ final class OperationCommands implements CommandHandler {
         c.expectSymbol(")");
         selected = ids.stream().map(this::find).flatMap(Optional::stream).toList();
       } else {
-        selected = find(c.value()).stream().toList();
+        selected = find(c.name()).stream().toList();
       }
       c.expectEnd();
       return Optional.of(table(selected));
     }
     if (c.accept("operation")) {
-      String id = c.value();
+      String id = c.name();
       if (!c.accept("details")) {
         return Optional.empty();
       }
