@@ -1,0 +1,92 @@
+package com.microsoft.kusto.emulator.kql;
+
+import com.microsoft.kusto.emulator.KustoRequestException;
+import com.microsoft.kusto.emulator.store.KustoType;
+
+/**
+ * The aggregation functions of {@code summarize}: count, countif, sum, avg, min, max and dcount. Kusto's dcount is
+ * an estimate (HyperLogLog); the emulator counts exactly, which is within any accuracy level Kusto promises.
+ */
+final class Aggregates {
+  private Aggregates() {}
+
+  static TypedSql translate(Expr.Call call, ScalarTranslator t) {
+    String f = call.function();
+    int n = call.args().size();
+    switch (f) {
+      case "count":
+        if (n != 0) {
+          throw KqlErrors.semantic("count() takes no arguments; use countif(predicate) or dcount(x)");
+        }
+        return TypedSql.of("count(*)", KustoType.LONG);
+      case "countif":
+        arity(call, 1, 1);
+        return TypedSql.of("CAST(count_if(" + t.predicate(call.args().get(0), "'countif'").sql() + ") AS BIGINT)",
+            KustoType.LONG);
+      case "dcount":
+        // The optional second argument is the accuracy level, irrelevant to an exact count.
+        arity(call, 1, 2);
+        return TypedSql.of("count(DISTINCT " + t.translate(call.args().get(0)).sql() + ")", KustoType.LONG);
+      case "sum":
+        arity(call, 1, 1);
+        return sum(t.translate(call.args().get(0)));
+      case "avg":
+        arity(call, 1, 1);
+        return avg(t.translate(call.args().get(0)));
+      case "min":
+      case "max":
+        arity(call, 1, 1);
+        TypedSql v = t.translate(call.args().get(0));
+        if (v.type() == KustoType.DYNAMIC || v.type() == KustoType.GUID) {
+          throw KqlErrors.semantic("'" + f + "' needs an orderable value (number, timespan, datetime, string or bool)"
+              + " but got a " + v.type().kustoName());
+        }
+        return TypedSql.of(f + "(" + v.sql() + ")", v.type());
+      default:
+        if (Functions.isConversion(f) || isKnownScalar(f)) {
+          throw KustoRequestException.unsupported(
+              "scalar expressions around aggregates in 'summarize' ('" + f + "(...)'); compute them in a following"
+                  + " 'extend'");
+        }
+        throw KustoRequestException.unsupported("the aggregation function '" + f + "'");
+    }
+  }
+
+  private static boolean isKnownScalar(String f) {
+    return switch (f) {
+      case "strlen", "substring", "strcat", "tolower", "toupper", "iif", "iff", "case", "coalesce", "not", "isnull",
+          "isnotnull", "isempty", "isnotempty", "hash", "bin", "floor" -> true;
+      default -> false;
+    };
+  }
+
+  private static TypedSql sum(TypedSql v) {
+    return switch (v.type()) {
+      case INT, LONG -> TypedSql.of("CAST(sum(" + v.sql() + ") AS BIGINT)", KustoType.LONG);
+      case REAL -> TypedSql.of("sum(" + v.sql() + ")", KustoType.REAL);
+      case DECIMAL -> TypedSql.of("CAST(sum(" + v.sql() + ") AS DECIMAL(38,18))", KustoType.DECIMAL);
+      case TIMESPAN -> TypedSql.of("CAST(sum(" + v.sql() + ") AS BIGINT)", KustoType.TIMESPAN);
+      default -> throw KqlErrors.semantic("'sum' needs a number or timespan but got a " + v.type().kustoName());
+    };
+  }
+
+  private static TypedSql avg(TypedSql v) {
+    return switch (v.type()) {
+      case INT, LONG, REAL -> TypedSql.of("avg(" + v.sql() + ")", KustoType.REAL);
+      case DECIMAL -> TypedSql.of("CAST(avg(" + v.sql() + ") AS DECIMAL(38,18))", KustoType.DECIMAL);
+      case TIMESPAN -> TypedSql.of("CAST(round(avg(" + v.sql() + ")) AS BIGINT)", KustoType.TIMESPAN);
+      case DATETIME -> TypedSql.of("make_timestamp(CAST(round(avg(epoch_us(" + v.sql() + "))) AS BIGINT))",
+          KustoType.DATETIME);
+      default -> throw KqlErrors.semantic("'avg' needs a number, timespan or datetime but got a "
+          + v.type().kustoName());
+    };
+  }
+
+  private static void arity(Expr.Call call, int min, int max) {
+    int n = call.args().size();
+    if (n < min || n > max) {
+      throw KqlErrors.semantic("the aggregation function '" + call.function() + "' takes "
+          + (min == max ? String.valueOf(min) : min + " to " + max) + " arguments but got " + n);
+    }
+  }
+}
