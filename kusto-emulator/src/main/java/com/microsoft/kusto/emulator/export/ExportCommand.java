@@ -1,0 +1,71 @@
+package com.microsoft.kusto.emulator.export;
+
+import com.microsoft.kusto.emulator.KustoRequestException;
+import com.microsoft.kusto.emulator.storage.CommandScanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code .export [async] [compressed] to (parquet|csv) ("<url>"[, ...]) [with (k=v, ...)] <| <query>}, parsed.
+ * Property names are case-insensitive.
+ */
+public record ExportCommand(
+    boolean async,
+    boolean compressed,
+    String format,
+    List<ExportTarget> targets,
+    Map<String, String> properties,
+    String query) {
+  public ExportCommand {
+    targets = List.copyOf(targets);
+    Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    copy.putAll(properties);
+    properties = copy;
+  }
+
+  /** The parsed command, or empty if the text is not an {@code .export} command. */
+  public static Optional<ExportCommand> parse(String commandText) {
+    CommandScanner s = new CommandScanner(commandText);
+    if (!s.acceptWord(".export")) {
+      return Optional.empty();
+    }
+    boolean async = s.acceptWord("async");
+    boolean compressed = s.acceptWord("compressed");
+    s.expectWord("to");
+    String format = s.word().orElseThrow(() -> s.syntax("expected the export format (parquet or csv)"));
+    if (!format.equals("parquet") && !format.equals("csv")) {
+      throw KustoRequestException.unsupported("export format '" + format + "' (supported: parquet, csv)");
+    }
+    s.expect("(");
+    List<ExportTarget> targets = new ArrayList<>();
+    do {
+      String url = s.string().orElseThrow(() -> s.syntax("expected a storage connection string literal"));
+      targets.add(ExportTarget.parse(url));
+    } while (s.accept(","));
+    s.expect(")");
+    Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (s.acceptWord("with")) {
+      s.expect("(");
+      while (!s.accept(")")) {
+        String name = s.name();
+        s.expect("=");
+        properties.put(name.toLowerCase(Locale.ROOT), s.propertyValue());
+        s.accept(",");
+      }
+    }
+    s.expect("<|");
+    String query = s.rest().trim();
+    if (query.isEmpty()) {
+      throw s.syntax("expected the query to export after '<|'");
+    }
+    return Optional.of(new ExportCommand(async, compressed, format, targets, properties, query));
+  }
+
+  public Optional<String> property(String name) {
+    return Optional.ofNullable(properties.get(name));
+  }
+}
