@@ -1,0 +1,32 @@
+package com.microsoft.kusto.spark.common.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+  @Test
+  void masksOnlyTheSasSignature() {
+    assertThat(Secrets.maskSasUrl("https://acc.blob.core.windows.net/c?sv=2021-08-06&se=2030&sig=abc%2Bdef&sp=rl"))
+        .isEqualTo("https://acc.blob.core.windows.net/c?sv=2021-08-06&se=2030&sig=****&sp=rl");
+    assertThat(Secrets.maskSasUrl("https://acc.blob.core.windows.net/c?SIG=xyz"))
+        .isEqualTo("https://acc.blob.core.windows.net/c?SIG=****");
+    assertThat(Secrets.maskSasUrl("sig=abc&sv=1")).isEqualTo("sig=****&sv=1");
+    assertThat(Secrets.maskSasUrl(null)).isNull();
+  }
+
+  @Test
+  void redactsKeyValueSecretsAndKnownValues() {
+    assertThat(Secrets.redact("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=S3cr3t==;EndpointSuffix=x"))
+        .isEqualTo("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=****;EndpointSuffix=x");
+    assertThat(Secrets.redact("token is hunter2 here", Arrays.asList("hunter2", " ", null)))
+        .isEqualTo("token is **** here");
+  }
+
+  @Test
+  void maskKeepsAbsenceVisible() {
+    assertThat(Secrets.mask("x")).isEqualTo("****");
+    assertThat(Secrets.mask(null)).isNull();
+  }
+}
