@@ -76,9 +76,9 @@ public final class KustoEmulator implements AutoCloseable {
         tls = TlsMaterial.generate(tempDir, List.of(config.engineHost));
       }
       commands = new CommandDispatcher(store, operations, kql, config.engineHost);
-      StorageWiring.install(this);
       server = new KustoHttpServer(config.port, tls, config.bearerToken, commands, kql, faults, checker);
       resources.add(server);
+      StorageWiring.install(this);
       for (String db : config.databases) {
         store.createDatabase(db, false, true);
       }
@@ -165,6 +165,10 @@ public final class KustoEmulator implements AutoCloseable {
   /** The bearer token the endpoint requires, if any. */
   public Optional<String> requiredBearerToken() {
     return Optional.ofNullable(config.bearerToken);
+  }
+
+  void streamingIngestHandler(com.microsoft.kusto.emulator.server.StreamingIngestHandler handler) {
+    server.setStreamingIngestHandler(handler);
   }
 
   void addResource(AutoCloseable resource) {

@@ -162,6 +162,19 @@ class ExtentCommandsTest {
   }
 
   @Test
+  void replaceDropsAndMovesInOneCommand() throws Exception {
+    mgmt(".create table RepT (a:int)");
+    mgmt(".create table RepS (a:int)");
+    ingest("RepT", "with (tags='[\"old\"]')", "1\n2");
+    ingest("RepS", "", "7");
+    // Microsoft's parser wants each braced part to be a query, hence the project tails.
+    mgmt(".replace extents in table RepT <| {.show table RepT extents where tags has 'old' | project ExtentId},"
+        + " {.show table RepS extents | project ExtentId, TableName}");
+    assertThat(rowCount("RepT")).isEqualTo(1);
+    assertThat(rowCount("RepS")).isZero();
+  }
+
+  @Test
   void dropsExtentsByIdAndByQuery() throws Exception {
     mgmt(".create table Drp (a:int)");
     String first = ingest("Drp", "", "1");
