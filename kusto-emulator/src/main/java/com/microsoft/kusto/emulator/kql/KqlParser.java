@@ -728,12 +728,18 @@ final class KqlParser {
         default:
           break;
       }
-    } catch (NumberFormatException | JsonProcessingException e) {
-      // fall through to the syntax error below
+    } catch (JsonProcessingException e) {
+      // Kusto's dynamic literals may also hold KQL values (datetime(...), timespans), which JSON cannot.
+      throw KustoRequestException.unsupported(
+          "dynamic literals that are not plain JSON ('dynamic(" + abbreviate(raw) + ")')");
     } catch (IllegalArgumentException e) {
-      // UUID.fromString
+      // NumberFormatException and UUID.fromString: fall through to the syntax error below
     }
     throw KqlErrors.syntax("invalid " + type.kustoName() + " literal '" + t.literalType() + "(" + raw + ")'");
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
   }
 
   private static String stripPlus(String raw) {

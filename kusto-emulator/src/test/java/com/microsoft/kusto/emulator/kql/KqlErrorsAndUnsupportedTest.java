@@ -52,6 +52,7 @@ class KqlErrorsAndUnsupportedTest {
         Arguments.of("let f = (x:long) { x + 1 }; print f(1)", "user-defined functions"),
         Arguments.of("set query_results_cache_max_age = 1d; print 1", "the request option 'query_results_cache_max_age'"),
         Arguments.of("T | count; T | take 1", "several tabular expression statements"),
+        Arguments.of("print dynamic({'a': datetime(2024-01-01)})", "dynamic literals that are not plain JSON"),
         Arguments.of("print toint(datetime(2024-01-01))", "the function 'toint' on a value of type datetime"));
   }
 

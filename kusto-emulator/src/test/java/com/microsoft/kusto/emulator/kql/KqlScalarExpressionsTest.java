@@ -157,7 +157,7 @@ class KqlScalarExpressionsTest {
 
   @Test
   void otherConversions() {
-    Result r = db.run("print tobool('true'), tobool('FALSE'), tobool(0), toguid('00000000-0000-0000-0000-000000000009'),"
+    Result r = db.run("print tobool('true'), toboolean('FALSE'), tobool(0), toguid('00000000-0000-0000-0000-000000000009'),"
         + " todatetime('2024-01-02T03:04:05Z'), todatetime('2024-01-02T05:04:05+02:00'), totimespan('1.02:03:04'),"
         + " totimespan('00:00:01.5'), todynamic('[1,2]'), parse_json('{\"k\": \"v\"}').k, todatetime('nonsense')");
     assertThat(r.rows())
@@ -253,15 +253,16 @@ class KqlScalarExpressionsTest {
   @Test
   void typedLiterals() {
     Result r = db.run("print long(1), real(nan), real(+inf), real(-inf), decimal(1.5), guid(00000000-0000-0000-0000-000000000003),"
-        + " bool(true), dynamic({\"a\": [1, 2]}), int(null), 0x10, 1e3, datetime(2024-01-02T03:04:05.1234567Z), int(-5)");
+        + " bool(true), dynamic({\"a\": [1, 2]}), int(null), 0x10, 1e3, datetime(2024-01-02T03:04:05.1234567Z), int(-5),"
+        + " dynamic(null), dynamic(['x', {'y': null}])");
     assertThat(r.schema()).containsExactly("print_0:long", "print_1:real", "print_2:real", "print_3:real",
         "print_4:decimal", "print_5:guid", "print_6:bool", "print_7:dynamic", "print_8:int", "print_9:long",
-        "print_10:real", "print_11:datetime", "print_12:int");
+        "print_10:real", "print_11:datetime", "print_12:int", "print_13:dynamic", "print_14:dynamic");
     assertThat(r.rows())
         .containsExactly(
             row(1L, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, new BigDecimal("1.5"),
                 UUID.fromString("00000000-0000-0000-0000-000000000003"), true, "{\"a\":[1,2]}", null, 16L, 1000.0,
-                instant("2024-01-02T03:04:05.123456Z"), -5));
+                instant("2024-01-02T03:04:05.123456Z"), -5, null, "[\"x\",{\"y\":null}]"));
   }
 
   @Test

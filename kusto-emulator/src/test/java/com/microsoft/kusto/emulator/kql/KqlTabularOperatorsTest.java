@@ -177,6 +177,20 @@ class KqlTabularOperatorsTest {
   }
 
   @Test
+  void orderSurvivesLaterRowPreservingOperators() {
+    assertThat(db.run("T | sort by l asc nulls last | take 2 | project l").column(0)).containsExactly(10L, 20L);
+    assertThat(db.run("T | sort by n | where isnotnull(n) | extend m = n * 10 | project m").column(0))
+        .containsExactly(50L, 30L, 20L, 10L);
+  }
+
+  @Test
+  void averagesOfDatetimesAndDecimalsKeepTheirTypes() {
+    Result r = db.run("T | where n <= 2 | summarize avg(ts), avg(dec)");
+    assertThat(r.schema()).containsExactly("avg_ts:datetime", "avg_dec:decimal");
+    assertThat(r.rows()).containsExactly(row(instant("2024-01-01T00:52:30Z"), new BigDecimal("1.875")));
+  }
+
+  @Test
   void sortBySeveralKeysEachWithItsOwnDefaults() {
     // b asc: null first, then false (n 5, 2 by n desc), then true (n 1, then null last).
     assertThat(db.run("T | sort by b asc, n desc | project n").column(0)).containsExactly(3, 5, 2, 1, null);

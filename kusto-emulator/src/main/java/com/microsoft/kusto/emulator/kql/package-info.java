@@ -1,0 +1,47 @@
+/**
+ * The emulator's KQL front end: {@link com.microsoft.kusto.emulator.kql.KqlQueryEngine} translates a subset of KQL
+ * to one DuckDB SELECT over the stored tables.
+ *
+ * <h2>Pipeline</h2>
+ *
+ * {@code KqlLexer} (tokens, all string literal forms, timespan and typed literals) → {@code KqlParser} (syntax
+ * trees {@code Statement}, {@code TabularOp}, {@code Expr}) → {@code PipelineTranslator} (one CTE per tabular
+ * step, every CTE exposing columns {@code c0..cN} in the storage representation of their Kusto types) with
+ * {@code ScalarTranslator}, {@code Functions}, {@code Aggregates}, {@code StringPredicates}, {@code Arithmetic},
+ * {@code Conversions} and {@code Bins} for expressions, and {@code ColumnNames} for Kusto's automatic column names.
+ *
+ * <h2>Supported subset</h2>
+ *
+ * <ul>
+ *   <li>Statements: {@code let} (scalars, tabular expressions, table aliases), {@code declare query_parameters}
+ *       (values as the SDK sends them), {@code set} of options that cannot change results ({@code notruncation},
+ *       {@code truncationmax*}, {@code servertimeout}) and {@code set query_now}; one tabular expression statement.
+ *   <li>Sources: tables, {@code print}, {@code datatable}, parenthesized pipelines.
+ *   <li>Operators: where/filter, extend, project, project-away (with wildcards), project-rename, summarize
+ *       (count, countif, sum, avg, min, max, dcount; with and without by, bin), distinct, count, take/limit, top,
+ *       sort/order (asc/desc, nulls first/last), getschema, as.
+ *   <li>Scalars: arithmetic (incl. datetime and timespan), comparisons, and/or/not, ==, !=, =~, !~, in, !in, in~,
+ *       !in~, between, !between, has, contains, startswith, endswith, their _cs and negated forms; isnull,
+ *       isnotnull, isempty, isnotempty, hash, to* conversions, parse_json, strcat, strlen, substring, tolower,
+ *       toupper, iif/iff, case, coalesce, now, ago, bin/floor; all literal forms; dynamic access d.a, d['a'], d[0].
+ * </ul>
+ *
+ * Anything else is refused with {@code KustoRequestException.unsupported} naming the construct.
+ *
+ * <h2>Known deviations from Kusto</h2>
+ *
+ * <ul>
+ *   <li>{@code dcount} is exact (Kusto estimates).
+ *   <li>{@code hash(x, n)} partitions like Kusto's (deterministic, equal values equal hashes, in [0, n)) but its
+ *       values are DuckDB's hash, not Kusto's xxhash64.
+ *   <li>Datetimes keep microseconds (the store's precision): a seventh fraction digit is dropped.
+ *   <li>{@code has} splits terms on ASCII letters and digits; text with non-ASCII letters next to a term may match
+ *       where Kusto's tokenizer would not. Terms that start or end with punctuation are refused.
+ *   <li>Decimal multiplication, division and modulo, and bin on decimals, are computed in double precision.
+ *   <li>{@code tostring(real)} follows .NET's round-trip format for common values (integral values without ".0",
+ *       NaN, Infinity, upper-case exponent); very large integral values may be written differently.
+ *   <li>Integer overflow is an error (DuckDB) rather than wrapping around.
+ *   <li>{@code getschema} reports bool as System.SByte and decimal as System.Data.SqlTypes.SqlDecimal.
+ * </ul>
+ */
+package com.microsoft.kusto.emulator.kql;
