@@ -1,0 +1,153 @@
+package com.microsoft.kusto.spark.common.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientRequestProperties;
+import com.microsoft.azure.kusto.data.KustoOperationResult;
+import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
+import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.util.Secrets;
+
+/**
+ * Sends the connector's queries and management commands through the official SDK {@link Client}, the one way
+ * the core talks to the engine. Every request:
+ *
+ * <ul>
+ *   <li>carries the user's {@code clientRequestPropertiesJson} (the established connector dropped it on
+ *       management commands and single-mode reads; here it reaches every request);
+ *   <li>gets a client request id {@code <requestId>;<activity>;<attempt>} so one Spark action can be traced in
+ *       Kusto's logs;
+ *   <li>is retried on throttling and transient failures, within the deadline;
+ *   <li>fails with one {@link KustoConnectorException} naming the cluster, database, activity and client request
+ *       id, with secrets redacted from the service's message (hidden literals masked, SAS signatures and
+ *       account keys removed).
+ * </ul>
+ */
+public final class KustoRequestRunner {
+  private final Client client;
+  private final String clusterUrl;
+  private final String database;
+  private final String requestId;
+  private final String clientRequestPropertiesJson;
+  private final Retrier retrier;
+
+  /**
+   * @param clientRequestPropertiesJson the user's properties ({@code ClientRequestProperties.toString()} form), or
+   *     null
+   */
+  public KustoRequestRunner(
+      Client client,
+      String clusterUrl,
+      String database,
+      String requestId,
+      String clientRequestPropertiesJson,
+      Retrier retrier) {
+    this.client = client;
+    this.clusterUrl = clusterUrl;
+    this.database = database;
+    this.requestId = requestId;
+    this.clientRequestPropertiesJson = clientRequestPropertiesJson;
+    this.retrier = retrier;
+  }
+
+  /** Runs a KQL query; {@code activity} names it in request ids, logs and errors (e.g. {@code "read schema"}). */
+  public KustoOperationResult query(String activity, String kql, long deadlineMillis) {
+    return run(activity, deadlineMillis, properties -> client.executeQuery(database, kql, properties));
+  }
+
+  /** Runs a management command (text starting with a dot). */
+  public KustoOperationResult command(String activity, String command, long deadlineMillis) {
+    return run(activity, deadlineMillis, properties -> client.executeMgmt(database, command, properties));
+  }
+
+  public String database() {
+    return database;
+  }
+
+  /** The client request id an attempt of {@code activity} is sent with. */
+  public String clientRequestId(String activity, int attempt) {
+    return requestId + ";" + activity.replace(' ', '-') + ";" + attempt;
+  }
+
+  private interface Request {
+    KustoOperationResult send(ClientRequestProperties properties) throws Exception;
+  }
+
+  private KustoOperationResult run(String activity, long deadlineMillis, Request request) {
+    String[] lastId = new String[1];
+    try {
+      return retrier.call(
+          activity + " on database '" + database + "'",
+          deadlineMillis,
+          attempt -> {
+            ClientRequestProperties properties = newProperties();
+            lastId[0] = clientRequestId(activity, attempt);
+            properties.setClientRequestId(lastId[0]);
+            return request.send(properties);
+          });
+    } catch (KustoConnectorException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(activity, lastId[0], e);
+    }
+  }
+
+  /** A fresh copy per attempt: the SDK mutates the object it is given (it writes its default timeout into it). */
+  private ClientRequestProperties newProperties() {
+    if (clientRequestPropertiesJson == null || clientRequestPropertiesJson.trim().isEmpty()) {
+      return new ClientRequestProperties();
+    }
+    try {
+      return ClientRequestProperties.fromString(clientRequestPropertiesJson);
+    } catch (JsonProcessingException e) {
+      throw new KustoConnectorException(
+          ErrorCode.INVALID_JSON_OPTION,
+          KustoConnectorException.message(
+              "read option 'clientRequestPropertiesJson'",
+              "it is not valid ClientRequestProperties JSON",
+              "Pass ClientRequestProperties.toString() of the SDK object."));
+    }
+  }
+
+  private KustoConnectorException failure(String activity, String clientRequestId, Exception cause) {
+    String serviceMessage = Secrets.redact(HiddenLiterals.mask(String.valueOf(cause.getMessage())));
+    String reason = serviceMessage + statusSuffix(cause);
+    String action =
+        activity + " on cluster '" + clusterUrl + "', database '" + database + "' (client request id '"
+            + clientRequestId + "')";
+    ErrorCode code =
+        cause instanceof KustoDataExceptionBase || cause instanceof java.io.IOException
+            ? ErrorCode.KUSTO_REQUEST_FAILED
+            : ErrorCode.INTERNAL_ERROR;
+    // The SDK's exception is not passed on as the cause: it may hold request text with secrets and does not
+    // always serialize, and this exception crosses from executors to the driver.
+    return new KustoConnectorException(code, KustoConnectorException.message(action, reason, fixFor(cause)));
+  }
+
+  private static String statusSuffix(Exception cause) {
+    if (cause instanceof DataServiceException) {
+      Integer status = ((DataServiceException) cause).getStatusCode();
+      if (status != null) {
+        return " (HTTP " + status + (((DataServiceException) cause).isPermanent() ? ", permanent" : "") + ")";
+      }
+    }
+    return "";
+  }
+
+  private static String fixFor(Exception cause) {
+    Integer status = cause instanceof DataServiceException ? ((DataServiceException) cause).getStatusCode() : null;
+    if (status != null && (status == 401 || status == 403)) {
+      return "Check the authentication options ('kustoAadAppId'/'kustoAadAppSecret', 'accessToken', ...) and that"
+          + " the principal has access to the database.";
+    }
+    if (TransientFailures.isTransient(cause)) {
+      return "The service kept failing with a transient error; retry later, or raise 'timeoutLimit'.";
+    }
+    if (status != null && status >= 400 && status < 500) {
+      return "Check the query, the table and column names, and the database.";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,103 @@
+package com.microsoft.kusto.spark.common.client;
+
+import static com.microsoft.kusto.spark.common.client.EmulatorRequests.inSeconds;
+import static com.microsoft.kusto.spark.common.client.EmulatorRequests.runner;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.microsoft.azure.kusto.data.ClientRequestProperties;
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.kusto.emulator.KustoEmulator;
+import com.microsoft.kusto.emulator.faults.RequestKind;
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Through the official SDK against the local emulator in strict mode (Microsoft's KQL parser checks every text). */
+class KustoRequestRunnerTest {
+  private static KustoEmulator emulator;
+
+  @BeforeAll
+  static void start() {
+    emulator = KustoEmulator.builder().strictMode(true).storage(false).database("db").start();
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  @AfterEach
+  void clearFaults() {
+    emulator.faults().clear();
+  }
+
+  @Test
+  void runsQueriesAndCommands() {
+    KustoRequestRunner runner = runner(emulator, "db", null, 1);
+    runner.command("create table", ".create table Numbers (n:long)", inSeconds(30));
+    runner.command("ingest", ".ingest inline into table Numbers <|\n1\n2\n3", inSeconds(30));
+    KustoResultSetTable result = runner.query("count", "Numbers | count", inSeconds(30)).getPrimaryResults();
+    assertThat(result.next()).isTrue();
+    assertThat(result.getLong(0)).isEqualTo(3L);
+  }
+
+  @Test
+  void userClientRequestPropertiesReachEveryRequest() {
+    ClientRequestProperties properties = new ClientRequestProperties();
+    properties.setParameter("n", 42);
+    KustoRequestRunner runner = runner(emulator, "db", properties.toString(), 1);
+    KustoResultSetTable result =
+        runner.query("parameterized", "declare query_parameters(n:int);\nprint v = n + 1", inSeconds(30))
+            .getPrimaryResults();
+    assertThat(result.next()).isTrue();
+    assertThat(result.getInt(0)).isEqualTo(43);
+  }
+
+  @Test
+  void throttlingIsRetried() {
+    emulator.faults().failNext(RequestKind.QUERY, 2, 429);
+    KustoResultSetTable result =
+        runner(emulator, "db", null, 3).query("print", "print x = 1", inSeconds(30)).getPrimaryResults();
+    assertThat(result.next()).isTrue();
+  }
+
+  @Test
+  void persistentThrottlingFailsNamingClusterDatabaseAndRequestId() {
+    emulator.faults().failNext(RequestKind.QUERY, 5, 429);
+    assertThatThrownBy(() -> runner(emulator, "db", null, 3).query("read schema", "print x = 1", inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .satisfies(e -> assertThat(((KustoConnectorException) e).getErrorCode()).isEqualTo(ErrorCode.KUSTO_REQUEST_FAILED))
+        .hasMessageContaining("Cannot read schema on cluster '" + emulator.engineUrl() + "', database 'db'")
+        .hasMessageContaining("client request id 'req-1;read-schema;3'")
+        .hasMessageContaining("retry later, or raise 'timeoutLimit'");
+  }
+
+  @Test
+  void permanentErrorsAreNotRetried() {
+    emulator.faults().failNext(RequestKind.QUERY, 1, 400);
+    // One 400 is queued: had the runner retried, the second attempt would have succeeded.
+    assertThatThrownBy(() -> runner(emulator, "db", null, 5).query("count", "print x = 1", inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("client request id 'req-1;count;1'")
+        .hasMessageContaining("HTTP 400");
+  }
+
+  @Test
+  void unknownTablesAreReportedWithTheServiceMessage() {
+    assertThatThrownBy(() -> runner(emulator, "db", null, 3).query("read", "NoSuchTable | take 1", inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("NoSuchTable")
+        .hasMessageContaining("Check the query, the table and column names, and the database.");
+  }
+
+  @Test
+  void invalidClientRequestPropertiesJsonNamesTheOption() {
+    assertThatThrownBy(() -> runner(emulator, "db", "{not json", 1).query("count", "print 1", inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("'clientRequestPropertiesJson'");
+  }
+}
