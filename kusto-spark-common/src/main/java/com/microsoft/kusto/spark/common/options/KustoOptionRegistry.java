@@ -4,7 +4,6 @@ import com.microsoft.kusto.spark.common.util.EditDistance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,15 +153,5 @@ public final class KustoOptionRegistry {
     Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     set.addAll(Arrays.asList(values));
     return Collections.unmodifiableSet(set);
-  }
-
-
-  /** A snapshot of current options by key; useful for documentation generators. */
-  public static Map<String, KustoOption> byKey() {
-    Map<String, KustoOption> copy = new LinkedHashMap<>();
-    for (KustoOption option : CURRENT) {
-      copy.put(option.key(), option);
-    }
-    return Collections.unmodifiableMap(copy);
   }
 }

@@ -262,7 +262,7 @@ public final class ReadConfig implements Serializable {
   /** No secrets. */
   @Override
   public String toString() {
-    return "ReadConfig{connection=" + connection + ", query=" + Secrets.redact(query) + ", customSchema=" + customSchema
+    return "ReadConfig{connection=" + connection + ", query=" + Secrets.redactKql(query) + ", customSchema=" + customSchema
         + ", transientStorage=" + transientStorage + ", readMode=" + (readMode == null ? "automatic" : readMode)
         + ", distributedReadModeTransientCache=" + distributedReadModeTransientCache + ", queryFilterPushDown="
         + queryFilterPushDown + ", exportOptions=" + exportOptions + ", storageProtocol=" + storageProtocol

@@ -18,6 +18,7 @@ public final class Secrets {
   private static final Pattern KEY_VALUE_SECRETS =
       Pattern.compile("(?i)((?:AccountKey|SharedAccessSignature|AppKey|ApplicationKey|Password|Secret|Token)\\s*=\\s*)[^;&\\s\"']+");
 
+
   private Secrets() {}
 
   /** {@link #MASK} for any non-null value; {@code null} stays {@code null} so "absent" remains visible. */
@@ -49,6 +50,89 @@ public final class Secrets {
     String withoutSas = SAS_SIGNATURE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
     return KEY_VALUE_SECRETS.matcher(withoutSas).replaceAll("$1" + Matcher.quoteReplacement(MASK));
   }
+
+  /**
+   * {@link #redact(String)} for KQL text, which additionally masks obfuscated string literals:
+   * {@code h"secret"} → {@code h"****"}. Use it wherever a query or command is shown (logs, {@code explain()}).
+   */
+  public static String redactKql(String kql) {
+    String text = redact(kql);
+    return text == null ? null : hideLiterals(text);
+  }
+
+  /**
+   * Walks KQL text literal by literal (ordinary strings and comments are copied unchanged, so an {@code h} inside
+   * them is not mistaken for a prefix) and masks the content of obfuscated literals.
+   */
+  private static String hideLiterals(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+        int end = text.indexOf('\n', i);
+        end = end < 0 ? text.length() : end;
+        out.append(text, i, end);
+        i = end;
+      } else if ((c == 'h' || c == 'H') && (i == 0 || !isIdentifierChar(text.charAt(i - 1)))
+          && literalStart(text, i + 1) > 0) {
+        int start = i + 1;
+        boolean verbatim = text.charAt(start) == '@';
+        int quoteAt = verbatim ? start + 1 : start;
+        int end = literalEnd(text, quoteAt, verbatim);
+        char quote = text.charAt(quoteAt);
+        out.append(text, i, quoteAt + 1).append(MASK).append(quote);
+        i = end;
+      } else if (c == '\'' || c == '"' || (c == '@' && literalStart(text, i) > 0)) {
+        boolean verbatim = c == '@';
+        int end = literalEnd(text, verbatim ? i + 1 : i, verbatim);
+        out.append(text, i, end);
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** 1 when a string literal ({@code "}, {@code '}, {@code @"} or {@code @'}) starts at {@code i}, else 0. */
+  private static int literalStart(String text, int i) {
+    if (i >= text.length()) {
+      return 0;
+    }
+    char c = text.charAt(i);
+    if (c == '"' || c == '\'') {
+      return 1;
+    }
+    return c == '@' && i + 1 < text.length() && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\'') ? 1 : 0;
+  }
+
+  /** Index after the literal whose opening quote is at {@code quoteAt} (or the text length if unterminated). */
+  private static int literalEnd(String text, int quoteAt, boolean verbatim) {
+    char quote = text.charAt(quoteAt);
+    int j = quoteAt + 1;
+    while (j < text.length()) {
+      char d = text.charAt(j);
+      if (!verbatim && d == '\\') {
+        j += 2;
+      } else if (d == quote) {
+        if (verbatim && j + 1 < text.length() && text.charAt(j + 1) == quote) {
+          j += 2;
+        } else {
+          return j + 1;
+        }
+      } else {
+        j++;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isIdentifierChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
 
   /** Replaces every occurrence of each known secret value in {@code text}; blank secrets are ignored. */
   public static String redact(String text, Iterable<String> knownSecrets) {

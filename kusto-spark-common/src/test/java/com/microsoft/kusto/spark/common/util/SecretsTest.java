@@ -29,4 +29,16 @@ class SecretsTest {
     assertThat(Secrets.mask("x")).isEqualTo("****");
     assertThat(Secrets.mask(null)).isNull();
   }
+
+  @Test
+  void redactsObfuscatedKqlLiterals() {
+    assertThat(Secrets.redactKql("T | where k == h\"pa55\" and j == h@'x\\y' and name == \"h\" and hash(\"a\") > 0"))
+        .isEqualTo("T | where k == h\"****\" and j == h@'****' and name == \"h\" and hash(\"a\") > 0");
+    assertThat(Secrets.redactKql(".export to parquet (h@\"https://a.blob.core.windows.net/c?sig=S\")"))
+        .isEqualTo(".export to parquet (h@\"****\")");
+    assertThat(Secrets.redactKql("x == h'it\\'s secret' or y == h@\"a\"\"b\" or z == 'h'"))
+        .isEqualTo("x == h'****' or y == h@\"****\" or z == 'h'");
+    assertThat(Secrets.redactKql("T // h'not a literal'\n| where a == 'h' and b == 'x'"))
+        .isEqualTo("T // h'not a literal'\n| where a == 'h' and b == 'x'");
+  }
 }
