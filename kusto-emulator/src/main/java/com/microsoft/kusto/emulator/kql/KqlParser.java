@@ -1,42 +1,22 @@
 package com.microsoft.kusto.emulator.kql;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.kusto.emulator.KustoRequestException;
-import com.microsoft.kusto.emulator.kql.Expr.Literal;
 import com.microsoft.kusto.emulator.kql.TabularOp.Assignment;
 import com.microsoft.kusto.emulator.kql.TabularOp.Pipeline;
 import com.microsoft.kusto.emulator.kql.TabularOp.SortKey;
 import com.microsoft.kusto.emulator.kql.Token.Kind;
 import com.microsoft.kusto.emulator.store.KustoType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Recursive-descent parser for the supported KQL subset. Constructs Kusto has but the emulator does not support
+ * Recursive-descent parser for KQL statements and tabular expressions (scalar expressions: {@link
+ * ExpressionParser}). Constructs Kusto has but the emulator does not support
  * are reported with {@link KustoRequestException#unsupported(String)} naming them; malformed text is a syntax
  * error.
  */
-final class KqlParser {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES);
-
-  /** String operators the translator implements (their negated '!' forms too). */
-  static final Set<String> STRING_OPERATORS =
-      Set.of(
-          "has", "has_cs", "contains", "contains_cs", "startswith", "startswith_cs", "endswith", "endswith_cs");
-
-  /** Binary operators Kusto has that the emulator does not implement. */
-  private static final Set<String> UNSUPPORTED_OPERATORS =
-      Set.of(
-          "hasprefix", "hasprefix_cs", "hassuffix", "hassuffix_cs", "has_any", "has_all", "matches", "like",
-          "notlike", "likecs", "notlikecs", "contains_any", "has_any_cs");
-
+final class KqlParser extends ExpressionParser {
   /** Kusto's other tabular operators: refused by name as unsupported rather than as a syntax error. */
   private static final Set<String> KNOWN_OPERATORS =
       Set.of(
@@ -45,11 +25,8 @@ final class KqlParser {
           "fork", "facet", "invoke", "find", "search", "range", "scan", "project-keep", "project-reorder", "reduce",
           "consume", "externaldata", "extend-schema", "as-of", "graph-match", "make-graph", "print", "datatable");
 
-  private final List<Token> tokens;
-  private int index;
-
   private KqlParser(String text) {
-    this.tokens = KqlLexer.tokenize(text);
+    super(text);
   }
 
   /** Parses a whole query: statements separated by ';'. */
@@ -123,38 +100,6 @@ final class KqlParser {
       throw KustoRequestException.unsupported("the '" + t.text() + "' statement");
     }
     return new Statement.Query(pipeline());
-  }
-
-  private boolean startsPipeline() {
-    Token t = peek();
-    if (t.kind() == Kind.IDENT) {
-      if (t.text().equals("datatable") || t.text().equals("print")) {
-        return true;
-      }
-      return peekAt(1).isSymbol("|");
-    }
-    if (t.isSymbol("[") && peekAt(1).kind() == Kind.STRING && peekAt(2).isSymbol("]")) {
-      return peekAt(3).isSymbol("|");
-    }
-    return t.isSymbol("(") && looksLikeNestedPipeline();
-  }
-
-  private boolean looksLikeNestedPipeline() {
-    int depth = 0;
-    for (int i = index; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.isSymbol("(")) {
-        depth++;
-      } else if (t.isSymbol(")")) {
-        depth--;
-        if (depth == 0) {
-          return false;
-        }
-      } else if (t.isSymbol("|") && depth == 1) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Statement declareParameters() {
@@ -245,7 +190,7 @@ final class KqlParser {
       String name = identifier("a column name");
       expectSymbol(":");
       KustoType type = type();
-      columns.add(new Assignment(name, new Literal(type, null)));
+      columns.add(new Assignment(name, new Expr.Literal(type, null)));
     } while (accept(","));
     expectSymbol(")");
     expectSymbol("[");
@@ -442,390 +387,8 @@ final class KqlParser {
     return new Assignment(null, expression());
   }
 
-  private boolean isTupleAssignment() {
-    for (int i = index; i < tokens.size(); i++) {
-      if (tokens.get(i).isSymbol(")")) {
-        return i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("=");
-      }
-    }
-    return false;
-  }
-
   // ---- scalar expressions -------------------------------------------------------------------------------
-
-  Expr expression() {
-    Expr left = andExpression();
-    while (accept("or")) {
-      left = new Expr.Binary("or", left, andExpression());
-    }
-    return left;
-  }
-
-  private Expr andExpression() {
-    Expr left = comparison();
-    while (accept("and")) {
-      left = new Expr.Binary("and", left, comparison());
-    }
-    return left;
-  }
-
-  private Expr comparison() {
-    Expr left = additive();
-    Token t = peek();
-    if (t.kind() == Kind.SYMBOL) {
-      switch (t.text()) {
-        case "==":
-        case "!=":
-        case "<>":
-        case "<":
-        case "<=":
-        case ">":
-        case ">=":
-        case "=~":
-        case "!~":
-          next();
-          return new Expr.Binary(t.text().equals("<>") ? "!=" : t.text(), left, additive());
-        case "!":
-          Token word = peekAt(1);
-          if (word.kind() == Kind.IDENT && word.start() == t.end()) {
-            next();
-            next();
-            return wordOperator(left, word, true);
-          }
-          break;
-        default:
-          break;
-      }
-    }
-    if (t.kind() == Kind.IDENT && (STRING_OPERATORS.contains(t.text()) || UNSUPPORTED_OPERATORS.contains(t.text())
-        || t.text().equals("in") || t.text().equals("between"))) {
-      next();
-      return wordOperator(left, t, false);
-    }
-    return left;
-  }
-
-  private Expr wordOperator(Expr left, Token word, boolean negated) {
-    String op = word.text();
-    String shown = (negated ? "!" : "") + op;
-    if (op.equals("in")) {
-      boolean ignoreCase = false;
-      if (peek().isSymbol("~") && peek().start() == word.end()) {
-        next();
-        ignoreCase = true;
-      }
-      return new Expr.InList(left, inItems(shown + (ignoreCase ? "~" : "")), negated, ignoreCase);
-    }
-    if (op.equals("between")) {
-      expectSymbol("(");
-      Expr low = additive();
-      expectSymbol("..");
-      Expr high = additive();
-      expectSymbol(")");
-      return new Expr.Between(left, low, high, negated);
-    }
-    if (op.equals("matches")) {
-      throw KustoRequestException.unsupported("the 'matches regex' operator");
-    }
-    if (!STRING_OPERATORS.contains(op)) {
-      throw KustoRequestException.unsupported("the '" + shown + "' operator");
-    }
-    return new Expr.Binary(shown, left, additive());
-  }
-
-  private List<Expr> inItems(String op) {
-    expectSymbol("(");
-    if (startsPipeline()) {
-      throw KustoRequestException.unsupported("a tabular expression on the right of '" + op + "'");
-    }
-    List<Expr> items = new ArrayList<>();
-    do {
-      items.add(expression());
-    } while (accept(","));
-    expectSymbol(")");
-    return items;
-  }
-
-  private Expr additive() {
-    Expr left = multiplicative();
-    while (peek().isSymbol("+") || peek().isSymbol("-")) {
-      String op = next().text();
-      left = new Expr.Binary(op, left, multiplicative());
-    }
-    return left;
-  }
-
-  private Expr multiplicative() {
-    Expr left = unary();
-    while (peek().isSymbol("*") || peek().isSymbol("/") || peek().isSymbol("%")) {
-      String op = next().text();
-      left = new Expr.Binary(op, left, unary());
-    }
-    return left;
-  }
-
-  private Expr unary() {
-    if (accept("-")) {
-      Expr operand = unary();
-      if (operand instanceof Literal l && l.value() != null) {
-        return negateLiteral(l);
-      }
-      return new Expr.Negate(operand);
-    }
-    if (accept("+")) {
-      return unary();
-    }
-    return postfix();
-  }
-
-  private static Expr negateLiteral(Literal l) {
-    Object v = l.value();
-    if (v instanceof Long x) {
-      return new Literal(l.type(), -x);
-    }
-    if (v instanceof Integer x) {
-      return new Literal(l.type(), -x);
-    }
-    if (v instanceof Double x) {
-      return new Literal(l.type(), -x);
-    }
-    if (v instanceof BigDecimal x) {
-      return new Literal(l.type(), x.negate());
-    }
-    return new Expr.Negate(l);
-  }
-
-  private Expr postfix() {
-    Expr e = primary();
-    while (true) {
-      if (peek().isSymbol(".") && peekAt(1).kind() == Kind.IDENT) {
-        next();
-        e = new Expr.Member(e, next().text());
-      } else if (peek().isSymbol(".") && peekAt(1).isSymbol("[")) {
-        next();
-      } else if (peek().isSymbol("[")) {
-        next();
-        Expr key = expression();
-        expectSymbol("]");
-        if (key instanceof Literal l && l.value() instanceof String s) {
-          e = new Expr.Member(e, s);
-        } else {
-          e = new Expr.Index(e, key);
-        }
-      } else {
-        return e;
-      }
-    }
-  }
-
-  private Expr primary() {
-    Token t = next();
-    switch (t.kind()) {
-      case NUMBER:
-        return numberLiteral(t);
-      case TIMESPAN:
-        return new Literal(KustoType.TIMESPAN, KqlTimespans.parse(t.text()));
-      case STRING:
-        StringBuilder s = new StringBuilder(t.text());
-        // Adjacent string literals are one string in KQL.
-        while (peek().kind() == Kind.STRING) {
-          s.append(next().text());
-        }
-        return new Literal(KustoType.STRING, s.toString());
-      case TYPED_LITERAL:
-        return typedLiteral(t);
-      case IDENT:
-        if (t.text().equals("true") || t.text().equals("false")) {
-          return new Literal(KustoType.BOOL, Boolean.valueOf(t.text()));
-        }
-        if (peek().isSymbol("(")) {
-          next();
-          List<Expr> args = new ArrayList<>();
-          if (!peek().isSymbol(")")) {
-            do {
-              if (peek().isSymbol("*") && peekAt(1).isSymbol(")")) {
-                next(); // count(*) is accepted by Kusto as count()
-                continue;
-              }
-              args.add(expression());
-            } while (accept(","));
-          }
-          expectSymbol(")");
-          return new Expr.Call(t.text(), args);
-        }
-        return new Expr.Name(t.text(), false);
-      case SYMBOL:
-        if (t.isSymbol("(")) {
-          if (startsPipeline()) {
-            throw KustoRequestException.unsupported("tabular sub-queries inside scalar expressions");
-          }
-          Expr inner = expression();
-          if (peek().isSymbol(",")) {
-            throw KustoRequestException.unsupported("tuples '(a, b)' in scalar expressions");
-          }
-          expectSymbol(")");
-          return inner;
-        }
-        if (t.isSymbol("[")) {
-          index--;
-          return new Expr.Name(quotedIdentifier(), true);
-        }
-        break;
-      default:
-        break;
-    }
-    throw KqlErrors.syntax("expected an expression but found " + t.describe());
-  }
-
-  private static Literal numberLiteral(Token t) {
-    String text = t.text();
-    try {
-      if (text.startsWith("0x") || text.startsWith("0X")) {
-        return new Literal(KustoType.LONG, Long.parseUnsignedLong(text.substring(2), 16));
-      }
-      if (text.contains(".") || text.contains("e") || text.contains("E")) {
-        return new Literal(KustoType.REAL, Double.parseDouble(text));
-      }
-      return new Literal(KustoType.LONG, Long.parseLong(text));
-    } catch (NumberFormatException e) {
-      throw KqlErrors.syntax("invalid number '" + text + "' at offset " + t.start());
-    }
-  }
-
-  static Literal typedLiteral(Token t) {
-    KustoType type = KustoType.parse(t.literalType()).orElseThrow();
-    String raw = t.text().trim();
-    if (raw.equals("null")) {
-      return new Literal(type, null);
-    }
-    try {
-      switch (type) {
-        case BOOL:
-          String b = raw.toLowerCase(Locale.ROOT);
-          if (b.equals("true") || b.equals("1")) {
-            return new Literal(type, true);
-          }
-          if (b.equals("false") || b.equals("0")) {
-            return new Literal(type, false);
-          }
-          break;
-        case INT:
-          return new Literal(type, Integer.parseInt(stripPlus(raw)));
-        case LONG:
-          return new Literal(type, Long.parseLong(stripPlus(raw)));
-        case REAL:
-          return new Literal(type, realValue(raw));
-        case DECIMAL:
-          return new Literal(type, new BigDecimal(stripPlus(raw)));
-        case DATETIME:
-          return new Literal(type, KqlDatetimes.parse(raw));
-        case TIMESPAN:
-          return new Literal(type, KqlTimespans.parse(raw));
-        case GUID:
-          return new Literal(type, UUID.fromString(raw));
-        case DYNAMIC:
-          return new Literal(type, JSON.writeValueAsString(JSON.readTree(raw)));
-        default:
-          break;
-      }
-    } catch (JsonProcessingException e) {
-      // Kusto's dynamic literals may also hold KQL values (datetime(...), timespans), which JSON cannot.
-      throw KustoRequestException.unsupported(
-          "dynamic literals that are not plain JSON ('dynamic(" + abbreviate(raw) + ")')");
-    } catch (IllegalArgumentException e) {
-      // NumberFormatException and UUID.fromString: fall through to the syntax error below
-    }
-    throw KqlErrors.syntax("invalid " + type.kustoName() + " literal '" + t.literalType() + "(" + raw + ")'");
-  }
-
-  private static String abbreviate(String raw) {
-    return raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
-  }
-
-  private static String stripPlus(String raw) {
-    return raw.startsWith("+") ? raw.substring(1) : raw;
-  }
-
-  private static double realValue(String raw) {
-    switch (raw.toLowerCase(Locale.ROOT)) {
-      case "nan":
-        return Double.NaN;
-      case "inf":
-      case "+inf":
-        return Double.POSITIVE_INFINITY;
-      case "-inf":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        return Double.parseDouble(raw);
-    }
-  }
 
   // ---- token helpers ------------------------------------------------------------------------------------
 
-  private String identifier(String what) {
-    Token t = peek();
-    if (t.kind() == Kind.IDENT) {
-      return next().text();
-    }
-    if (t.isSymbol("[")) {
-      return quotedIdentifier();
-    }
-    throw KqlErrors.syntax("expected " + what + " but found " + t.describe());
-  }
-
-  private String quotedIdentifier() {
-    expectSymbol("[");
-    Token name = next();
-    if (name.kind() != Kind.STRING) {
-      throw KqlErrors.syntax("expected a quoted name like ['my column'] but found " + name.describe());
-    }
-    expectSymbol("]");
-    return name.text();
-  }
-
-  private Token peek() {
-    return tokens.get(index);
-  }
-
-  private Token peekAt(int ahead) {
-    return tokens.get(Math.min(index + ahead, tokens.size() - 1));
-  }
-
-  private Token next() {
-    Token t = tokens.get(index);
-    if (t.kind() != Kind.EOF) {
-      index++;
-    }
-    return t;
-  }
-
-  /** Consumes the next token if it is the symbol or the word {@code value}. */
-  private boolean accept(String value) {
-    Token t = peek();
-    if ((t.kind() == Kind.SYMBOL || t.kind() == Kind.IDENT) && t.text().equals(value)) {
-      index++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expectSymbol(String symbol) {
-    Token t = next();
-    if (!t.isSymbol(symbol)) {
-      throw KqlErrors.syntax("expected '" + symbol + "' but found " + t.describe());
-    }
-  }
-
-  private void expectWord(String word) {
-    Token t = next();
-    if (!t.isWord(word)) {
-      throw KqlErrors.syntax("expected '" + word + "' but found " + t.describe());
-    }
-  }
-
-  private void expectEnd() {
-    if (peek().kind() != Kind.EOF) {
-      throw KqlErrors.syntax("unexpected " + peek().describe());
-    }
-  }
 }
