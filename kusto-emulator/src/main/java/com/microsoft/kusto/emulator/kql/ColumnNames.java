@@ -40,9 +40,9 @@ final class ColumnNames {
     return null;
   }
 
-  /** The name Kusto gives an unnamed aggregate: count_, countif_, sum_x, dcount_x... */
+  /** The name Kusto gives an unnamed aggregate: count_, sum_x, countif_ for countif(x > 1), countif_b for countif(b). */
   static String aggregate(Expr.Call call) {
-    String arg = call.args().isEmpty() || call.function().equals("countif") ? null : derive(call.args().get(0));
+    String arg = call.args().isEmpty() ? null : derive(call.args().get(0));
     return call.function() + "_" + (arg == null ? "" : arg);
   }
 

@@ -32,12 +32,14 @@ import java.util.UUID;
  * storage representation plus the extent column), a {@link SchemaCatalog} over them, and a runner that compiles
  * KQL with {@link KqlQueryEngine}, executes the SQL and reads the rows back as Java values per Kusto type.
  *
- * <p>Every query text run here is first checked with Microsoft's KQL parser, so the emulator's subset is real KQL.
+ * <p>Every query text run here is first checked with Microsoft's KQL parser, so the emulator's subset is real KQL,
+ * and its result schema (column names and types) must equal the one Microsoft's language service infers.
  */
 final class KqlTestDatabase implements AutoCloseable {
   static final String DB = "db";
 
   private static KqlSyntaxChecker checker;
+  private static KustoLanguageService languageService;
 
   private final Connection connection;
   private final Map<String, TableSchema> tables = new LinkedHashMap<>();
@@ -100,6 +102,10 @@ final class KqlTestDatabase implements AutoCloseable {
     tables.put(name, new TableSchema(DB, name, columns, physical));
   }
 
+  List<TableSchema> tables() {
+    return List.copyOf(tables.values());
+  }
+
   KqlQueryEngine engine() {
     return engine;
   }
@@ -110,7 +116,11 @@ final class KqlTestDatabase implements AutoCloseable {
 
   Result run(String kql, Map<String, String> parameters) {
     assertValidKql(kql);
-    return execute(engine.compile(DB, kql, parameters));
+    Result result = execute(engine.compile(DB, kql, parameters));
+    assertThat(result.schema())
+        .as("result schema of [%s] as Microsoft's KQL language service infers it", kql)
+        .isEqualTo(languageService().resultSchema(kql, tables()));
+    return result;
   }
 
   /** The single value of a one-row, one-column result. */
@@ -174,6 +184,20 @@ final class KqlTestDatabase implements AutoCloseable {
   static void assertValidKql(String kql) {
     KqlCheckResult check = checker().checkSyntax(kql);
     assertThat(check.isValid()).as("Microsoft's KQL parser accepts [%s]: %s", kql, check.describeErrors()).isTrue();
+  }
+
+  static synchronized KustoLanguageService languageService() {
+    if (languageService == null) {
+      languageService = new KustoLanguageService();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          languageService.close();
+        } catch (Exception e) {
+          // the JVM is exiting; the Node process ends with its stdin
+        }
+      }));
+    }
+    return languageService;
   }
 
   static synchronized KqlSyntaxChecker checker() {
