@@ -8,10 +8,12 @@ import java.util.Set;
  * ({@code tostring(x)} is {@code x}); {@code strlen(x)} is {@code strlen_x}; dynamic access {@code d.a[0]} is
  * {@code d_a_0}; aggregates are {@code <function>_<argument name>} ({@code count_}, {@code sum_x}); anything else
  * is {@code Column1}, {@code Column2}, ... per operator ({@code print_<position>} in print). Clashing derived
- * names get a numeric suffix ({@code count_1}); clashing explicit names are an error.
+ * names get a numeric suffix ({@code count_1}); clashing explicit names and column references are an error.
  */
 final class ColumnNames {
   private final Set<String> used = new LinkedHashSet<>();
+  /** Names given explicitly or by a plain column reference: a second such name is an error, not a suffix. */
+  private final Set<String> declared = new LinkedHashSet<>();
   private int nextColumnNumber = 1;
 
   /** The derived name of an expression, or null when Kusto would use ColumnN. */
@@ -51,7 +53,22 @@ final class ColumnNames {
     if (!used.add(name)) {
       throw KqlErrors.semantic("A column with the name '" + name + "' is already declared");
     }
+    declared.add(name);
     return name;
+  }
+
+  /**
+   * Registers a plain column reference: it keeps its name, clashing with an explicit name or another reference is
+   * an error, and clashing only with a derived name ({@code tostring(x)} is {@code x}) adds a suffix.
+   */
+  String reference(String name) {
+    if (declared.contains(name)) {
+      throw KqlErrors.semantic("A column with the name '" + name + "' is already declared");
+    }
+    if (used.contains(name)) {
+      return derived(name);
+    }
+    return explicit(name);
   }
 
   /** Registers a derived name, adding 1, 2, ... when it is taken. */

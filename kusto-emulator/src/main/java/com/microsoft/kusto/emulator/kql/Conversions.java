@@ -19,7 +19,15 @@ final class Conversions {
       return x;
     }
     if (x.type() == KustoType.DYNAMIC && target != KustoType.STRING) {
-      return convert(toStringValue(x), target, function);
+      TypedSql viaText = convert(toStringValue(x), target, function);
+      if (KqlTypes.isIntegral(target)) {
+        // A JSON number such as 1.5 converts like a real (truncating), not like the text "1.5".
+        TypedSql viaReal = convert(TypedSql.of("TRY_CAST(" + x.p() + " ->> '$' AS DOUBLE)", KustoType.REAL), target,
+            function);
+        return TypedSql.of("CASE WHEN json_type(" + x.sql() + ") = 'DOUBLE' THEN " + viaReal.sql() + " ELSE "
+            + viaText.sql() + " END", target);
+      }
+      return viaText;
     }
     String v = x.p();
     String sql;
@@ -130,7 +138,7 @@ final class Conversions {
       case DATETIME -> "COALESCE(strftime(" + v + ", '%Y-%m-%dT%H:%M:%S.%f') || '0Z', '')";
       case TIMESPAN -> timespanToString(v);
       case DYNAMIC -> "CASE WHEN " + v + " IS NULL OR json_type(" + v + ") = 'NULL' THEN '' WHEN json_type(" + v
-          + ") = 'VARCHAR' THEN " + v + " ->> '$' ELSE CAST(" + v + " AS VARCHAR) END";
+          + ") = 'VARCHAR' THEN " + v + " ->> '$' ELSE CAST(json(" + v + ") AS VARCHAR) END";
     };
     return TypedSql.of(sql, KustoType.STRING);
   }

@@ -254,6 +254,9 @@ final class PipelineTranslator {
     if (a.name() != null) {
       return names.explicit(a.name());
     }
+    if (a.expr() instanceof Expr.Name reference) {
+      return names.reference(reference.name());
+    }
     String derived = ColumnNames.derive(a.expr());
     return derived != null ? names.derived(derived) : names.nextColumn();
   }

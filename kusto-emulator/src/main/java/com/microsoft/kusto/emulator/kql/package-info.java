@@ -35,8 +35,8 @@
  *   <li>{@code hash(x, n)} partitions like Kusto's (deterministic, equal values equal hashes, in [0, n)) but its
  *       values are DuckDB's hash, not Kusto's xxhash64.
  *   <li>Datetimes keep microseconds (the store's precision): a seventh fraction digit is dropped.
- *   <li>{@code has} splits terms on ASCII letters and digits; text with non-ASCII letters next to a term may match
- *       where Kusto's tokenizer would not. Terms that start or end with punctuation are refused.
+ *   <li>{@code has} follows the documented term definition (maximal runs of ASCII letters and digits); terms that
+ *       are empty or start or end with punctuation have no documented meaning and are refused.
  *   <li>Decimal multiplication, division and modulo, and bin on decimals, are computed in double precision.
  *   <li>{@code tostring(real)} follows .NET's round-trip format for common values (integral values without ".0",
  *       NaN, Infinity, upper-case exponent); very large integral values may be written differently.

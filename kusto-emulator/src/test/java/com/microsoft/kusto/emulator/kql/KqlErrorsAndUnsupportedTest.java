@@ -98,6 +98,8 @@ class KqlErrorsAndUnsupportedTest {
   @Test
   void duplicateExplicitColumnNamesAreRejectedAsInKusto() {
     assertThat(semanticError("T | project a = n, a = l")).contains("A column with the name 'a' is already declared");
+    assertThat(semanticError("T | project n, n")).contains("A column with the name 'n' is already declared");
+    assertThat(semanticError("T | summarize count() by s, s")).contains("A column with the name 's' is already declared");
   }
 
   @Test

@@ -44,6 +44,7 @@ class KqlResultSchemaConformanceTest {
         "T | summarize by b",
         "T | summarize countif(b), dcount(s, 2), avg(n) by tostring(d.a)",
         "T | extend Column1 = 1, n + 1",
+        "T | project tobool(n), n, n",
         "T | extend s = strlen(s), t = s",
         "T | project ['a b'] = s, [\"x\"] = n",
         "T | where d.a == 2 | project tostring(d.b), d.arr[0]",

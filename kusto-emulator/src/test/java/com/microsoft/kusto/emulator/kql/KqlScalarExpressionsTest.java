@@ -176,6 +176,8 @@ class KqlScalarExpressionsTest {
     Result named = db.run("T | where n == 1 | extend d.a, tostring(d['b']) | project d_a, d_b");
     assertThat(named.schema()).containsExactly("d_a:dynamic", "d_b:string");
     assertThat(named.rows()).containsExactly(row("1", "x"));
+    Result numbers = db.run("print toint(dynamic(1.7)), tolong(dynamic('12')), tostring(parse_json('{\"k\":  [1, 2]}'))");
+    assertThat(numbers.rows()).containsExactly(row(1, 12L, "{\"k\":[1,2]}"));
     // A dynamic operand is compared as the other operand's type.
     assertThat(db.run("T | where d.a == 2 | project n").column(0)).containsExactly(2);
     assertThat(db.run("T | where d[1] == 20 | project l").column(0)).containsExactly(40L);
