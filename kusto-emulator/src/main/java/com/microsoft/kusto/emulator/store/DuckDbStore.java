@@ -51,6 +51,9 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
   private final Path persistenceDir;
   private final Map<String, Database> databases = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
+  /** Orders extents oldest first; starts from the clock so extents of reattached databases keep their order. */
+  private final java.util.concurrent.atomic.AtomicLong extentSequence =
+      new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
 
   /** A Kusto database and where it lives in DuckDB. */
   public record Database(String name, boolean persistent, String catalog, String schema, Path file) {
@@ -223,7 +226,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
             ResultSet rs = s.executeQuery("SELECT name, physical, columns FROM " + db.qualify("$tables"))) {
           while (rs.next()) {
             byName.put(rs.getString(1), new TableSchema(name, rs.getString(1), parseColumns(rs.getString(3)),
-                rs.getString(2)));
+                db.qualify(rs.getString(2))));
           }
         }
         tables.put(name, byName);
@@ -271,7 +274,9 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
       if (existing != null) {
         return merge ? mergeColumns(db, existing, columns) : checkSameSchema(existing, columns);
       }
-      String physical = db.qualify("t" + sequence.incrementAndGet());
+      // Unique across restarts: a persistent database keeps its physical tables.
+      String objectName = "t_" + UUID.randomUUID().toString().replace("-", "");
+      String physical = db.qualify(objectName);
       StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(physical).append(" (");
       for (int i = 0; i < columns.size(); i++) {
         ddl.append(TableSchema.sqlColumn(i)).append(' ').append(columns.get(i).type().duckDbType()).append(", ");
@@ -280,8 +285,9 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
       TableSchema schema = new TableSchema(database, table, columns, physical);
       inTransaction(() -> {
         exec(ddl.toString());
+        // The catalog alias changes between runs, so only the object name is recorded.
         exec("INSERT INTO " + db.qualify("$tables") + " VALUES (" + quoteLiteral(table) + ", "
-            + quoteLiteral(physical) + ", " + quoteLiteral(columnsJson(columns)) + ", "
+            + quoteLiteral(objectName) + ", " + quoteLiteral(columnsJson(columns)) + ", "
             + quoteLiteral(folder == null ? "" : folder) + ", " + quoteLiteral(docString == null ? "" : docString)
             + ")");
       });
@@ -480,7 +486,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
               + TableSchema.EXTENT_COLUMN + " = " + quoteLiteral(id));
           exec("DELETE FROM " + from.sqlReference() + " WHERE " + TableSchema.EXTENT_COLUMN + " = " + quoteLiteral(id));
           exec("UPDATE " + db.qualify("$extents") + " SET id = " + quoteLiteral(newId) + ", table_name = "
-              + quoteLiteral(destination) + ", seq = " + sequence.incrementAndGet()
+              + quoteLiteral(destination) + ", seq = " + extentSequence.incrementAndGet()
               + (setNewIngestionTime ? ", created_on = " + timestampLiteral(Instant.now()) : "")
               + " WHERE id = " + quoteLiteral(id));
           moved.add(new MovedExtent(id, newId));
@@ -540,7 +546,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
       List<String> tags) {
     exec("INSERT INTO " + db.qualify("$extents") + " VALUES (" + quoteLiteral(id) + ", " + quoteLiteral(table)
         + ", " + rows + ", " + originalSize + ", " + timestampLiteral(created) + ", " + quoteLiteral(toJson(tags))
-        + ", " + sequence.incrementAndGet() + ")");
+        + ", " + extentSequence.incrementAndGet() + ")");
   }
 
   // ---------------------------------------------------------------- policies

@@ -1,0 +1,83 @@
+package com.microsoft.kusto.emulator.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.kusto.emulator.KustoEmulator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** https with the certificate generated at start, trusted by the SDK through the printed trust store. */
+class TlsTest {
+  /** A real-cluster-like name; users map it to 127.0.0.1, the test connects through localhost instead. */
+  private static final String CLUSTER_HOST = "mycluster.kusto.windows.net";
+  private static KustoEmulator emulator;
+
+  private static String localhostUrl() {
+    return "https://localhost:" + emulator.port();
+  }
+
+  @BeforeAll
+  static void start() {
+    emulator = KustoEmulator.builder().tls(true).storage(false).database("db")
+        .engineHostName(CLUSTER_HOST).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    emulator.close();
+  }
+
+  private static KeyStore trustStore() throws Exception {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(emulator.trustStore().orElseThrow())) {
+      ks.load(in, emulator.trustStorePassword().orElseThrow().toCharArray());
+    }
+    return ks;
+  }
+
+  /** An SDK client whose HTTP client trusts exactly the emulator's trust store. */
+  private static Client trustingClient() throws Exception {
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trustStore());
+    SslContext ssl = SslContextBuilder.forClient().trustManager(tmf).build();
+    HttpClient http = new NettyAsyncHttpClientBuilder(
+        reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build();
+    return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + localhostUrl()), http);
+  }
+
+  @Test
+  void servesHttpsThatTheSdkTrustsWithTheGeneratedTrustStore() throws Exception {
+    assertThat(emulator.engineUrl()).isEqualTo("https://" + CLUSTER_HOST + ":" + emulator.port());
+    KustoResultSetTable version = trustingClient().executeMgmt("db", ".show version").getPrimaryResults();
+    assertThat(version.next()).isTrue();
+  }
+
+  @Test
+  void aClientWithoutTheTrustStoreIsRefused() throws Exception {
+    Client untrusting = ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + localhostUrl()));
+    assertThatThrownBy(() -> untrusting.executeMgmt("db", ".show version")).hasStackTraceContaining("SSL");
+  }
+
+  @Test
+  void certificateNamesLoopbackAndTheEngineHost() throws Exception {
+    X509Certificate cert = (X509Certificate) trustStore().getCertificate("kusto-emulator");
+    List<String> names = cert.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
+    assertThat(names).contains(CLUSTER_HOST, "localhost", "127.0.0.1");
+  }
+}
