@@ -3,6 +3,7 @@ package com.microsoft.kusto.spark.common.schema.csv;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoDatetime;
 import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypeKind;
 import java.util.Base64;
 import java.util.List;
 
@@ -130,11 +131,11 @@ public final class DynamicJsonEncoder {
   }
 
   private void appendKey(ColumnType keyType, ArrayAccessor keys, int i, StringBuilder out) {
-    if (keyType.kind() == com.microsoft.kusto.spark.common.schema.TypeKind.STRING && !keys.isNullAt(i)) {
+    if (keyType.kind() == TypeKind.STRING && !keys.isNullAt(i)) {
       appendString(keys.getString(i), out);
       return;
     }
-    // Render the key as JSON, then use that text as the key string (strings unquoted already handled above).
+    // Render the key as JSON; a quoted scalar (date, binary...) is already a valid key, anything else becomes a string.
     StringBuilder text = new StringBuilder();
     encode(keyType, keys, i, text);
     boolean quotedScalar = text.length() >= 2 && text.charAt(0) == '"' && text.charAt(text.length() - 1) == '"';
