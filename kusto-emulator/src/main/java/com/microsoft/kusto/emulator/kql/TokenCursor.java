@@ -12,6 +12,7 @@ abstract class TokenCursor {
     this.tokens = KqlLexer.tokenize(text);
   }
 
+  /** Whether the tokens ahead start a tabular expression (let right sides and 'in' lists can hold either). */
   boolean startsPipeline() {
     Token t = peek();
     if (t.kind() == Kind.IDENT) {
@@ -26,6 +27,7 @@ abstract class TokenCursor {
     return t.isSymbol("(") && looksLikeNestedPipeline();
   }
 
+  /** Whether the '(' ahead opens a pipeline: a '|' directly inside it. */
   boolean looksLikeNestedPipeline() {
     int depth = 0;
     for (int i = index; i < tokens.size(); i++) {
@@ -44,6 +46,7 @@ abstract class TokenCursor {
     return false;
   }
 
+  /** Whether a parenthesized name list ahead is the left side of {@code (a, b) = ...}. */
   boolean isTupleAssignment() {
     for (int i = index; i < tokens.size(); i++) {
       if (tokens.get(i).isSymbol(")")) {
