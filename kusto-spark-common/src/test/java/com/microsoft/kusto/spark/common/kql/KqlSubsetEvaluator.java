@@ -68,6 +68,18 @@ final class KqlSubsetEvaluator {
     if (accept("true")) {
       return true;
     }
+    if (accept("hash(")) {
+      // A stand-in for Kusto's hash: any deterministic function shows the slices are disjoint and complete.
+      Object v = column();
+      expect(", ");
+      long modulus = (Long) literal();
+      expect(") == ");
+      long index = (Long) literal();
+      if (v == null) {
+        return nullComparison == null ? null : Boolean.valueOf(index == 1 % modulus);
+      }
+      return Math.floorMod(v.hashCode(), modulus) == index;
+    }
     if (accept("isnull(")) {
       Object v = column();
       expect(")");
