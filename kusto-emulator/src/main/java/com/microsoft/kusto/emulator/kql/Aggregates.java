@@ -55,7 +55,7 @@ final class Aggregates {
   private static boolean isKnownScalar(String f) {
     return switch (f) {
       case "strlen", "substring", "strcat", "tolower", "toupper", "iif", "iff", "case", "coalesce", "not", "isnull",
-          "isnotnull", "isempty", "isnotempty", "hash", "bin", "floor" -> true;
+          "isnotnull", "isempty", "isnotempty", "hash", "bin", "floor", "isnan", "isinf", "isfinite" -> true;
       default -> false;
     };
   }

@@ -93,6 +93,11 @@ final class Functions {
         return nullTest(name, t.translate(args.get(0)));
       case "hash":
         return hash(call, t);
+      case "isnan":
+      case "isinf":
+      case "isfinite":
+        arity(call, 1, 1);
+        return floatClass(name, t.translate(args.get(0)));
       case "now":
         arity(call, 0, 0);
         return SqlLiterals.of(new Expr.Literal(KustoType.DATETIME, t.context().now()));
@@ -175,6 +180,14 @@ final class Functions {
     }
     boolean negated = name.startsWith("isnot");
     return TypedSql.of(negated ? "NOT " + isNull : isNull, KustoType.BOOL);
+  }
+
+  /** isnan/isinf/isfinite: false for null, as Kusto documents "true if ..., false otherwise". */
+  private static TypedSql floatClass(String name, TypedSql v) {
+    if (!KqlTypes.isNumeric(v.type())) {
+      throw KqlErrors.semantic("'" + name + "' needs a number but got a " + v.type().kustoName());
+    }
+    return TypedSql.of("COALESCE(" + name + "(CAST(" + v.sql() + " AS DOUBLE)), FALSE)", KustoType.BOOL);
   }
 
   private static TypedSql hash(Expr.Call call, ScalarTranslator t) {

@@ -102,11 +102,46 @@ final class ScalarTranslator {
     }
   }
 
-  /** A comparison; a dynamic operand is converted to the other operand's type first, as Kusto does. */
+  /**
+   * A comparison with Kusto's semantics, which differ from SQL's in two ways. Nulls: {@code ==} of a null and a
+   * non-null value is false and {@code !=} is true (two nulls give null; ordering with a null gives null). NaN: reals
+   * compare as IEEE 754 (NaN equals nothing and is neither smaller nor greater), while DuckDB orders NaN above every
+   * number and equal to itself. A dynamic operand is converted to the other operand's type first.
+   */
   static TypedSql compare(String op, TypedSql left, TypedSql right) {
     TypedSql[] pair = comparable(left, right, op);
-    String sqlOp = op.equals("==") ? "=" : op.equals("!=") ? "<>" : op;
-    return TypedSql.of(pair[0].p() + " " + sqlOp + " " + pair[1].p(), KustoType.BOOL);
+    String a = pair[0].p();
+    String b = pair[1].p();
+    String sql;
+    switch (op) {
+      case "==":
+        sql = "CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN NULL ELSE " + a + " IS NOT DISTINCT FROM " + b
+            + " END";
+        break;
+      case "!=":
+        sql = "CASE WHEN " + a + " IS NULL AND " + b + " IS NULL THEN NULL ELSE " + a + " IS DISTINCT FROM " + b
+            + " END";
+        break;
+      default:
+        sql = a + " " + op + " " + b;
+        break;
+    }
+    String nan = anyNaN(pair);
+    if (nan != null) {
+      sql = "CASE WHEN " + nan + " THEN " + (op.equals("!=") ? "TRUE" : "FALSE") + " ELSE " + sql + " END";
+    }
+    return TypedSql.of(sql, KustoType.BOOL);
+  }
+
+  /** SQL that is true when a real operand is NaN, or null when no operand is a real. */
+  static String anyNaN(TypedSql... operands) {
+    List<String> tests = new ArrayList<>();
+    for (TypedSql o : operands) {
+      if (o.type() == KustoType.REAL) {
+        tests.add("isnan(" + o.sql() + ")");
+      }
+    }
+    return tests.isEmpty() ? null : String.join(" OR ", tests);
   }
 
   static TypedSql[] comparable(TypedSql left, TypedSql right, String op) {
@@ -156,9 +191,14 @@ final class ScalarTranslator {
       left = pair[0];
       items.add(in.ignoreCase() ? "lower(" + pair[1].sql() + ")" : pair[1].sql());
     }
+    // Like '==', membership of a null (or NaN) value is false, and '!in' is its negation.
     String lhs = in.ignoreCase() ? "lower(" + left.sql() + ")" : left.p();
-    return TypedSql.of(
-        lhs + (in.negated() ? " NOT IN (" : " IN (") + String.join(", ", items) + ")", KustoType.BOOL);
+    String member = "COALESCE(" + lhs + " IN (" + String.join(", ", items) + "), FALSE)";
+    String nan = anyNaN(left);
+    if (nan != null) {
+      member = "(CASE WHEN " + nan + " THEN FALSE ELSE " + member + " END)";
+    }
+    return TypedSql.of(in.negated() ? "NOT " + member : member, KustoType.BOOL);
   }
 
   private TypedSql between(Expr.Between b) {
@@ -171,8 +211,12 @@ final class ScalarTranslator {
     }
     TypedSql[] lo = comparable(value, low, "between");
     TypedSql[] hi = comparable(value, high, "between");
-    String sql = lo[0].p() + (b.negated() ? " NOT BETWEEN " : " BETWEEN ") + lo[1].p() + " AND " + hi[1].p();
-    return TypedSql.of(sql, KustoType.BOOL);
+    String sql = lo[0].p() + " BETWEEN " + lo[1].p() + " AND " + hi[1].p();
+    String nan = anyNaN(lo[0], lo[1], hi[1]);
+    if (nan != null) {
+      sql = "CASE WHEN " + nan + " THEN FALSE ELSE " + sql + " END";
+    }
+    return TypedSql.of(b.negated() ? "NOT (" + sql + ")" : "(" + sql + ")", KustoType.BOOL);
   }
 
   private TypedSql member(Expr.Member m) {

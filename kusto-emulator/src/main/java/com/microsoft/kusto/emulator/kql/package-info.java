@@ -22,11 +22,16 @@
  *       sort/order (asc/desc, nulls first/last), getschema, as.
  *   <li>Scalars: arithmetic (incl. datetime and timespan), comparisons, and/or/not, ==, !=, =~, !~, in, !in, in~,
  *       !in~, between, !between, has, contains, startswith, endswith, their _cs and negated forms; isnull,
- *       isnotnull, isempty, isnotempty, hash, to* conversions, parse_json, strcat, strlen, substring, tolower,
+ *       isnotnull, isempty, isnotempty, isnan, isinf, isfinite, hash, to* conversions, parse_json, strcat, strlen, substring, tolower,
  *       toupper, iif/iff, case, coalesce, now, ago, bin/floor; all literal forms; dynamic access d.a, d['a'], d[0].
  * </ul>
  *
  * Anything else is refused with {@code KustoRequestException.unsupported} naming the construct.
+ *
+ * <p>Semantics are Kusto's, not SQL's, where they differ: names are case-sensitive; strings are never null;
+ * {@code ==} of a null and a non-null value is false and {@code !=} true (so {@code !in} keeps nulls); reals compare
+ * as IEEE 754 (NaN equals nothing); sort defaults to descending with nulls last, NaN next to null; integer division
+ * truncates; bin rounds down on Kusto's 0001-01-01 origin.
  *
  * <h2>Known deviations from Kusto</h2>
  *

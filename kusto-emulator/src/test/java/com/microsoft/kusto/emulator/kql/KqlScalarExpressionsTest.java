@@ -42,6 +42,46 @@ class KqlScalarExpressionsTest {
   }
 
   @Test
+  void equalityWithNullFollowsKustoNotSql() {
+    // The example of Kusto's "Null values" page: == of null and non-null is false, != is true, two nulls give null.
+    Result r = db.run("datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3,"
+        + " IsBiggerThan3OrNull = val > 3 or isnull(val), IsEqualToNull = val == int(null),"
+        + " IsNotEqualToNull = val != int(null), IsEqualTo5 = val == 5, IsNotEqualTo5 = val != 5");
+    assertThat(r.rows())
+        .containsExactly(row(5, true, true, false, true, true, false), row(null, null, true, null, null, false, true));
+    // So a row with a null l passes "l != 10", and "!in" keeps it too.
+    assertThat(count("T | where l != 10")).isEqualTo(4);
+    assertThat(count("T | where l !in (10, 20)")).isEqualTo(3);
+    assertThat(count("T | where l in (10, 20)")).isEqualTo(2);
+  }
+
+  @Test
+  void realsCompareAsIeee754WithNaNEqualToNothing() {
+    Result r = db.run("datatable(x:real)[real(nan), 1.0] | project eq = x == x, ne = x != x, gt = x > 0.5,"
+        + " lt = x < 0.5, isin = x in (real(nan), 1.0), btw = x between (0.0 .. real(+inf)), nan = isnan(x),"
+        + " inf = isinf(x), fin = isfinite(x)");
+    assertThat(r.rows())
+        .containsExactly(
+            row(false, true, false, false, false, false, true, false, false),
+            row(true, false, true, false, true, true, false, false, true));
+    assertThat(db.run("print isnan(real(null)), isinf(real(-inf)), isfinite(5)").rows())
+        .containsExactly(row(false, true, true));
+  }
+
+  @Test
+  void predicatesOfTheConnectorsFilterCompiler() {
+    // Shapes KqlPredicateCompiler emits: hash slices with a null guard, NaN-aware ordering, guarded negation.
+    long slice0 = count("T | where (isnull(['l']) or hash(['l'], 2) == 0)");
+    long slice1 = count("T | where (isnotnull(['l']) and hash(['l'], 2) == 1)");
+    assertThat(slice0 + slice1).isEqualTo(5);
+    assertThat(count("T | where (['r'] > real(1.0) or isnan(['r']))")).isEqualTo(3);
+    assertThat(count("T | where isnotnull(['n']) and not(['n'] == int(1))")).isEqualTo(3);
+    assertThat(db.run("T\n| where ['n'] == 1 and ['s'] == 'North America'\n| project ['n'], ['sp']=tostring(['sp'])\n"
+        + "| take 10").rows()).containsExactly(row(1, "01:00:00"));
+    assertThat(count("T | where false")).isZero();
+  }
+
+  @Test
   void orderingComparisonsMixNumericTypes() {
     assertThat(db.run("T | where r > n | project n").column(0)).containsExactlyInAnyOrder(1, 5);
     assertThat(db.run("T | where l >= 40 and l <= 50 | project l").column(0)).containsExactlyInAnyOrder(40L, 50L);
