@@ -10,6 +10,7 @@ import com.microsoft.kusto.spark.common.options.KustoOptionsMap;
 import com.microsoft.kusto.spark.common.util.Endpoints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *       device code; the CLI credential here refreshes itself).</li>
  * </ol>
  *
+ * <p>Loopback note: the SDK never sends credentials to URLs starting with {@code http://localhost}; a warning says so
+ * when a credential is configured for such a URL ({@code http://127.0.0.1:<port>} works).
+ *
  * <p>The chain does not pick a winner among several credentials: giving more than one method is an error naming
  * both options, because silently ignoring a credential hides configuration mistakes. Key Vault options are
  * rejected with an explanation (this connector does not read Key Vault). Interactive methods use
@@ -49,6 +53,17 @@ public final class AuthResolver {
    * @throws InvalidOptionException when the options are incomplete, contradictory or unsupported
    */
   public static AuthConfig resolve(KustoOptionsMap options, String engineUrl) {
+    AuthConfig auth = choose(options, engineUrl);
+    // ClientImpl of the SDK (7.x) creates no token provider for URLs starting with "http://localhost", so any
+    // credential would be silently dropped there.
+    if (auth.getMethod() != AuthMethod.ANONYMOUS && engineUrl.toLowerCase(Locale.ROOT).startsWith("http://localhost")) {
+      LOG.warn("The Kusto SDK sends no credentials to http://localhost URLs; the {} credential is not used for {}. "
+          + "Use http://127.0.0.1:<port> or https to test authentication locally.", auth.getMethod(), engineUrl);
+    }
+    return auth;
+  }
+
+  private static AuthConfig choose(KustoOptionsMap options, String engineUrl) {
     rejectKeyVault(options);
     List<KustoOption> kinds = new ArrayList<>();
     KustoOption application = applicationOption(options);
