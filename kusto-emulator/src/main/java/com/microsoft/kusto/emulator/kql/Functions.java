@@ -120,7 +120,10 @@ final class Functions {
     TypedSql s = str(t, call.args().get(0));
     TypedSql start = t.translate(call.args().get(1));
     requireIntegral(start, "substring");
-    String sql = "substr(" + s.sql() + ", greatest(" + start.sql() + ", 0) + 1";
+    // A negative start counts from the end of the string.
+    String from = "(CASE WHEN " + start.p() + " < 0 THEN greatest(length(" + s.sql() + ") + " + start.p()
+        + ", 0) ELSE " + start.p() + " END)";
+    String sql = "substr(" + s.sql() + ", " + from + " + 1";
     if (call.args().size() == 3) {
       TypedSql length = t.translate(call.args().get(2));
       requireIntegral(length, "substring");

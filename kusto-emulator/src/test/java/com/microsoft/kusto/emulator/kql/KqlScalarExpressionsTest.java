@@ -230,6 +230,9 @@ class KqlScalarExpressionsTest {
     assertThat(r.schema()).containsExactly("print_0:string", "print_1:long", "print_2:string", "print_3:string",
         "print_4:string", "print_5:string", "print_6:string");
     assertThat(r.rows()).containsExactly(row("a1true1.5", 5L, "cde", "bc", "", "abc", "ABC"));
+    // The examples of Kusto's substring() page, including a negative start counted from the end.
+    assertThat(db.run("print substring('123456', 1), substring('123456', 2, 2), substring('ABCD', 0, 2),"
+        + " substring('123456', -2, 2)").rows()).containsExactly(row("23456", "34", "AB", "56"));
   }
 
   @Test
