@@ -4,8 +4,9 @@ import com.microsoft.kusto.emulator.KustoRequestException;
 import com.microsoft.kusto.emulator.store.KustoType;
 
 /**
- * The aggregation functions of {@code summarize}: count, countif, sum, avg, min, max and dcount. Kusto's dcount is
- * an estimate (HyperLogLog); the emulator counts exactly, which is within any accuracy level Kusto promises.
+ * The aggregation functions of {@code summarize}: count, countif, sum, avg, min, max and dcount. Over no values
+ * count, countif, dcount and sum give 0 and the others null, as Kusto documents. Kusto's dcount is an estimate
+ * (HyperLogLog); the emulator counts exactly, which is within any accuracy level Kusto promises.
  */
 final class Aggregates {
   private Aggregates() {}
@@ -21,8 +22,8 @@ final class Aggregates {
         return TypedSql.of("count(*)", KustoType.LONG);
       case "countif":
         arity(call, 1, 1);
-        return TypedSql.of("CAST(count_if(" + t.predicate(call.args().get(0), "'countif'").sql() + ") AS BIGINT)",
-            KustoType.LONG);
+        String predicate = t.predicate(call.args().get(0), "'countif'").sql();
+        return TypedSql.of("CAST(COALESCE(count_if(" + predicate + "), 0) AS BIGINT)", KustoType.LONG);
       case "dcount":
         // The optional second argument is the accuracy level, irrelevant to an exact count.
         arity(call, 1, 2);
@@ -60,12 +61,14 @@ final class Aggregates {
     };
   }
 
+  /** sum: Kusto's default for sum over no (non-null) values is 0, where SQL gives null. */
   private static TypedSql sum(TypedSql v) {
+    String sum = "COALESCE(sum(" + v.sql() + "), 0)";
     return switch (v.type()) {
-      case INT, LONG -> TypedSql.of("CAST(sum(" + v.sql() + ") AS BIGINT)", KustoType.LONG);
-      case REAL -> TypedSql.of("sum(" + v.sql() + ")", KustoType.REAL);
-      case DECIMAL -> TypedSql.of("CAST(sum(" + v.sql() + ") AS DECIMAL(38,18))", KustoType.DECIMAL);
-      case TIMESPAN -> TypedSql.of("CAST(sum(" + v.sql() + ") AS BIGINT)", KustoType.TIMESPAN);
+      case INT, LONG -> TypedSql.of("CAST(" + sum + " AS BIGINT)", KustoType.LONG);
+      case REAL -> TypedSql.of("CAST(" + sum + " AS DOUBLE)", KustoType.REAL);
+      case DECIMAL -> TypedSql.of("CAST(" + sum + " AS DECIMAL(38,18))", KustoType.DECIMAL);
+      case TIMESPAN -> TypedSql.of("CAST(" + sum + " AS BIGINT)", KustoType.TIMESPAN);
       default -> throw KqlErrors.semantic("'sum' needs a number or timespan but got a " + v.type().kustoName());
     };
   }

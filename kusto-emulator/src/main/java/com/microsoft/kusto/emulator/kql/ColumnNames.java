@@ -42,7 +42,8 @@ final class ColumnNames {
     return null;
   }
 
-  /** The name Kusto gives an unnamed aggregate: count_, sum_x, countif_ for countif(x > 1), countif_b for countif(b). */
+  /** The name Kusto gives an unnamed aggregate: count_, sum_x, countif_ for countif(x > 1), countif_b for countif(b).
+   */
   static String aggregate(Expr.Call call) {
     String arg = call.args().isEmpty() ? null : derive(call.args().get(0));
     return call.function() + "_" + (arg == null ? "" : arg);

@@ -106,8 +106,8 @@ final class ColumnOperators {
     List<String> rows = new ArrayList<>();
     for (int i = 0; i < in.columns().size(); i++) {
       ColumnSchema c = in.columns().get(i);
-      rows.add("(" + SqlLiterals.string(c.name()) + ", CAST(" + i + " AS BIGINT), " + SqlLiterals.string(dataType(c.type()))
-          + ", " + SqlLiterals.string(c.type().kustoName()) + ")");
+      rows.add("(" + SqlLiterals.string(c.name()) + ", CAST(" + i + " AS BIGINT), "
+          + SqlLiterals.string(dataType(c.type())) + ", " + SqlLiterals.string(c.type().kustoName()) + ")");
     }
     String sql = rows.isEmpty()
         ? "SELECT CAST(NULL AS VARCHAR) AS c0, CAST(NULL AS BIGINT) AS c1, CAST(NULL AS VARCHAR) AS c2,"

@@ -20,7 +20,8 @@ final class KqlDatetimes {
   /** Parses ISO-8601 text (date, optional time, optional Z or offset); null for {@code null}. */
   static Instant parse(String raw) {
     String text = raw.trim();
-    if (text.length() >= 2 && (text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\""))) {
+    boolean quoted = text.startsWith("'") && text.endsWith("'") || text.startsWith("\"") && text.endsWith("\"");
+    if (text.length() >= 2 && quoted) {
       text = text.substring(1, text.length() - 1).trim();
     }
     if (text.equals("null")) {
@@ -43,7 +44,8 @@ final class KqlDatetimes {
       long nanos = m.group(7) == null ? 0 : Long.parseLong((m.group(7) + "000000000").substring(0, 9));
       ZoneOffset offset = ZoneOffset.UTC;
       if (m.group(8) != null && !m.group(8).equals("Z")) {
-        offset = ZoneOffset.of(m.group(8).length() == 5 ? m.group(8).substring(0, 3) + ":" + m.group(8).substring(3) : m.group(8));
+        String zone = m.group(8);
+        offset = ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
       }
       // The store keeps datetimes to the microsecond (see KustoType), so the 7th fraction digit is dropped.
       return local.plusNanos(nanos).toInstant(offset).truncatedTo(ChronoUnit.MICROS);

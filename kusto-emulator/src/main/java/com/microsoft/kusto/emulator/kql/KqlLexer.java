@@ -68,7 +68,8 @@ final class KqlLexer {
       String fence = text.substring(pos, pos + 3);
       int close = text.indexOf(fence, pos + 3);
       if (close < 0) {
-        throw KqlErrors.syntax("the multi-line string literal starting at offset " + start + " is not closed by " + fence);
+        throw KqlErrors.syntax(
+            "the multi-line string literal starting at offset " + start + " is not closed by " + fence);
       }
       pos = close + 3;
       return new Token(Kind.STRING, text.substring(start + 3, close), null, start, pos);

@@ -75,7 +75,8 @@ final class KqlParser extends ExpressionParser {
       expectSymbol("=");
       if (peek().isSymbol("(") && (peekAt(1).kind() == Kind.IDENT && peekAt(2).isSymbol(":") || peekAt(1).isSymbol(")"))
           || peek().isWord("view") || peek().isSymbol("{")) {
-        throw KustoRequestException.unsupported("user-defined functions and views ('let " + name + " = (...) { ... }')");
+        throw KustoRequestException.unsupported(
+            "user-defined functions and views ('let " + name + " = (...) { ... }')");
       }
       if (startsPipeline()) {
         return new Statement.LetTabular(name, pipeline());

@@ -103,7 +103,9 @@ public final class KqlQueryEngine {
   private static void applyOption(Statement.SetOption set, QueryContext context) {
     if (set.name().equals("query_now")) {
       TypedSql value = set.value() == null ? null : new ScalarTranslator(context, Scope.empty()).translate(set.value());
-      if (value == null || !value.isConstant() || value.type() != KustoType.DATETIME || value.constant().value() == null) {
+      boolean datetimeLiteral = value != null && value.isConstant() && value.type() == KustoType.DATETIME
+          && value.constant().value() != null;
+      if (!datetimeLiteral) {
         throw KqlErrors.semantic("'set query_now = ...' needs a datetime literal, for example datetime(2024-01-01)");
       }
       context.setNow((Instant) value.constant().value());

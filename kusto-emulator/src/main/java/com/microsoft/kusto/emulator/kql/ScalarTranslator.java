@@ -222,7 +222,8 @@ final class ScalarTranslator {
   private TypedSql member(Expr.Member m) {
     TypedSql target = dynamicTarget(m.target(), "." + m.key());
     if (m.key().contains("\"") || m.key().contains("\\")) {
-      throw KustoRequestException.unsupported("dynamic property names containing quotes or backslashes ('" + m.key() + "')");
+      throw KustoRequestException.unsupported(
+          "dynamic property names containing quotes or backslashes ('" + m.key() + "')");
     }
     return TypedSql.of("json_extract(" + target.sql() + ", " + SqlLiterals.string("$.\"" + m.key() + "\"") + ")",
         KustoType.DYNAMIC);

@@ -22,8 +22,9 @@
  *       sort/order (asc/desc, nulls first/last), getschema, as.
  *   <li>Scalars: arithmetic (incl. datetime and timespan), comparisons, and/or/not, ==, !=, =~, !~, in, !in, in~,
  *       !in~, between, !between, has, contains, startswith, endswith, their _cs and negated forms; isnull,
- *       isnotnull, isempty, isnotempty, isnan, isinf, isfinite, hash, to* conversions, parse_json, strcat, strlen, substring, tolower,
- *       toupper, iif/iff, case, coalesce, now, ago, bin/floor; all literal forms; dynamic access d.a, d['a'], d[0].
+ *       isnotnull, isempty, isnotempty, isnan, isinf, isfinite, hash, to* conversions, parse_json, strcat, strlen,
+ *       substring, tolower, toupper, iif/iff, case, coalesce, now, ago, bin/floor; all literal forms; dynamic
+ *       access d.a, d['a'], d[0].
  * </ul>
  *
  * Anything else is refused with {@code KustoRequestException.unsupported} naming the construct.

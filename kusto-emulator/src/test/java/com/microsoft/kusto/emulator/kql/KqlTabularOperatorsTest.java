@@ -132,8 +132,10 @@ class KqlTabularOperatorsTest {
   @Test
   void summarizeWithoutAggregatesListsGroupsAndWithoutByGivesOneRowEvenWhenEmpty() {
     assertThat(db.run("T | summarize by b").rows()).hasSize(3);
-    Result empty = db.run("T | where n > 100 | summarize count()");
-    assertThat(empty.rows()).containsExactly(row(0L));
+    // Kusto's documented defaults over no values: 0 for count, countif, dcount and sum; null for the others.
+    Result empty = db.run("T | where n > 100 | summarize count(), sum(l), sum(r), avg(l), dcount(s), countif(b), min(l)");
+    assertThat(empty.rows()).containsExactly(row(0L, 0L, 0.0, null, 0L, 0L, null));
+    assertThat(db.run("T | where isnull(l) | summarize sum(l), sum(sp)").rows()).containsExactly(row(0L, Duration.ZERO));
   }
 
   @Test
