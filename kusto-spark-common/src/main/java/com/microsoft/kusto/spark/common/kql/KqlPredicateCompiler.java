@@ -262,6 +262,9 @@ public class KqlPredicateCompiler {
       throw new NotPushableException("a hash partition cannot be negated");
     }
     checkColumnKnown(partition.column());
+    if (columnTypes != null && columnTypes.get(partition.column().name()) == KustoType.DYNAMIC) {
+      throw new NotPushableException("hash() does not accept the dynamic column " + partition.column().toKql());
+    }
     String c = partition.column().toKql();
     String hash = "hash(" + c + ", " + partition.modulus() + ") == " + partition.index();
     // Null keys go to slice 0 only, so the slices stay disjoint and complete whatever hash() returns for null.

@@ -9,7 +9,9 @@ import com.microsoft.kusto.spark.common.schema.KustoType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -98,6 +100,54 @@ class KqlConformanceTest {
     }
     assertThat(attempts).isGreaterThanOrEqualTo(GENERATED_QUERIES);
     assertThat(failures).as("queries the KQL parser rejects").isEmpty();
+  }
+
+  @Test
+  void typedQueriesPassSemanticAnalysis() {
+    // Semantic analysis knows operand types: it rejects, for example, '<' on strings or hash() of dynamic. The table
+    // is a typed empty datatable so no real table is needed.
+    Map<String, KustoType> columns = new LinkedHashMap<>();
+    StringBuilder datatable = new StringBuilder("datatable(");
+    int i = 0;
+    for (KustoType type : KustoType.values()) {
+      String name = AwkwardValues.IDENTIFIERS.get(i++ * 3 % AwkwardValues.IDENTIFIERS.size()) + " " + type.cslName();
+      columns.put(name, type);
+      datatable.append(columns.size() == 1 ? "" : ", ").append(KqlSyntax.quoteIdentifier(name)).append(':').append(type.cslName());
+    }
+    String source = datatable.append(")[]").toString();
+    List<String> names = new ArrayList<>(columns.keySet());
+    KqlPredicateCompiler compiler = KqlPredicateCompiler.forColumns(columns);
+    Random random = new Random(SEED + 1);
+    RandomPredicates generator = new RandomPredicates(random);
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    int rejected = 0;
+    while (checked < 300) {
+      String column = names.get(random.nextInt(names.size()));
+      Predicate p = generator.typedPredicate(column, columns.get(column), names, columns, 3);
+      if (random.nextInt(4) == 0) {
+        p = Predicates.and(p, Predicates.hashPartition(column, 2 + random.nextInt(8), random.nextInt(2)));
+      }
+      Optional<String> where = compiler.tryCompile(p);
+      if (!where.isPresent()) {
+        rejected++;
+        continue;
+      }
+      List<ProjectedColumn> projection = new ArrayList<>();
+      for (String name : names) {
+        if (random.nextBoolean()) {
+          projection.add(columns.get(name) == KustoType.TIMESPAN ? ProjectedColumn.asString(name) : ProjectedColumn.of(name));
+        }
+      }
+      String query = KqlQueryBuilder.forQuery(source).compiler(compiler).filter(p).project(projection).build();
+      KqlCheckResult result = checker.checkSemantics(query);
+      if (!result.isValid()) {
+        failures.add("---\n" + query + "\n=> " + result.describeErrors());
+      }
+      checked++;
+    }
+    assertThat(rejected).as("string/guid/bool ordering and hash of dynamic are refused").isPositive();
+    assertThat(failures).isEmpty();
   }
 
   @Test
@@ -322,6 +372,43 @@ class KqlConformanceTest {
           return Predicates.or(predicate(depth - 1), predicate(depth - 1));
         default:
           return Predicates.not(predicate(depth - 1));
+      }
+    }
+
+    /** A predicate whose literals have the column's type (as the typed compiler expects), over typed columns. */
+    Predicate typedPredicate(String column, KustoType type, List<String> names, Map<String, KustoType> types, int depth) {
+      int choice = random.nextInt(depth > 0 ? 9 : 5);
+      switch (choice) {
+        case 0:
+        case 1:
+          {
+            PredicateKind kind = PredicateKind.values()[random.nextInt(7)];
+            KqlLiteral value = type == KustoType.STRING && random.nextInt(10) == 0 ? KqlLiteral.ofString("") : literal(type);
+            return Predicates.compare(kind, column, value);
+          }
+        case 2:
+          {
+            List<KqlLiteral> values = new ArrayList<>();
+            for (int i = 0, n = random.nextInt(4); i < n; i++) {
+              values.add(literal(type));
+            }
+            return Predicates.in(column, values);
+          }
+        case 3:
+          return random.nextBoolean() ? Predicates.isNull(column) : Predicates.isNotNull(column);
+        case 4:
+          return random.nextBoolean() ? Predicates.startsWith(column, literalString()) : Predicates.contains(column, literalString());
+        case 5:
+        case 6:
+        case 7:
+          {
+            String other = names.get(random.nextInt(names.size()));
+            Predicate right = typedPredicate(other, types.get(other), names, types, depth - 1);
+            Predicate left = typedPredicate(column, type, names, types, depth - 1);
+            return choice == 5 ? Predicates.and(left, right) : choice == 6 ? Predicates.or(left, right) : Predicates.not(left);
+          }
+        default:
+          return Predicates.not(typedPredicate(column, type, names, types, depth - 1));
       }
     }
 

@@ -185,6 +185,8 @@ class KqlPredicateCompilerTest {
     assertThat(compiler.whyNotPushable(isNull("missing"))).contains("unknown column ['missing']");
     assertThat(compiler.tryCompile(in("missing", List.of()))).isEmpty();
     assertThat(compiler.tryCompile(hashPartition("missing", 2, 0))).isEmpty();
+    KqlPredicateCompiler withDynamic = KqlPredicateCompiler.forColumns(Map.of("j", KustoType.DYNAMIC));
+    assertThat(withDynamic.whyNotPushable(hashPartition("j", 2, 0))).contains("hash() does not accept the dynamic column ['j']");
   }
 
   @Test
