@@ -80,6 +80,75 @@ class EmbeddedEmulatorTest {
         .hasSize(2);
   }
 
+  private static IngestionStatus awaitFinal(IngestionResult result) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    IngestionStatus status = result.getIngestionStatusCollection().get(0);
+    while ("Pending".equals(String.valueOf(status.getStatus())) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+      status = result.getIngestionStatusCollection().get(0);
+    }
+    return status;
+  }
+
+  private static String awaitOperation(Client client, String id, String notState) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (true) {
+      KustoResultSetTable op = client.executeMgmt("db", ".show operations " + id).getPrimaryResults();
+      op.next();
+      String state = op.getString("State");
+      if (!state.equals(notState) || Instant.now().isAfter(deadline)) {
+        return state + "|" + op.getString("Status");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void failsTheQueuedIngestionOfChosenBlobs(KustoEmulator emulator) throws Exception {
+    Client client = EmulatorTestSupport.client(emulator);
+    client.executeMgmt("db", ".create table Faulty (a:int)");
+    emulator.faults().failIngestionOfBlobs(name -> name.contains("Faulty"));
+    try (QueuedIngestClient queued = IngestClientFactory.createClient(csb(emulator))) {
+      IngestionProperties props = csv("Faulty");
+      props.setReportLevel(IngestionReportLevel.FAILURES_AND_SUCCESSES);
+      props.setReportMethod(IngestionReportMethod.TABLE);
+      assertThat(String.valueOf(awaitFinal(queued.ingestFromStream(data("1\n"), props)).getStatus()))
+          .isEqualTo("Failed");
+    } finally {
+      emulator.faults().clear();
+    }
+    assertThat(count(client, "Faulty")).isZero();
+  }
+
+  @Test
+  void stallsAndFailsExportsOnRequest(KustoEmulator emulator) throws Exception {
+    Client client = EmulatorTestSupport.client(emulator);
+    client.executeMgmt("db", ".create table Exp (a:int)");
+    client.executeMgmt("db", ".ingest inline into table Exp <|\n1\n2");
+    KustoResultSetTable containers = client.executeMgmt("db", ".show export containers").getPrimaryResults();
+    containers.next();
+    String container = containers.getString("StorageRoot");
+    String export = ".export async to csv (h@\"" + container + "\") <| Exp";
+    try {
+      emulator.faults().stallExports(Duration.ofSeconds(1));
+      KustoResultSetTable started = client.executeMgmt("db", export).getPrimaryResults();
+      started.next();
+      String id = started.getString(0);
+      KustoResultSetTable op = client.executeMgmt("db", ".show operations " + id).getPrimaryResults();
+      op.next();
+      assertThat(op.getString("State")).isEqualTo("InProgress");
+      assertThat(awaitOperation(client, id, "InProgress")).startsWith("Completed");
+
+      emulator.faults().stallExports(Duration.ZERO).failExports("injected export failure");
+      KustoResultSetTable failing = client.executeMgmt("db", export).getPrimaryResults();
+      failing.next();
+      assertThat(awaitOperation(client, failing.getString(0), "InProgress"))
+          .isEqualTo("Failed|injected export failure");
+    } finally {
+      emulator.faults().clear();
+    }
+  }
+
   @Test
   void queuedIngestionReportsSuccessInTheStatusTable(KustoEmulator emulator) throws Exception {
     Client client = EmulatorTestSupport.client(emulator);
