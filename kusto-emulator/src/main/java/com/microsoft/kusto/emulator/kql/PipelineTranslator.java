@@ -40,7 +40,7 @@ final class PipelineTranslator {
 
   /** A relation over arbitrary SQL yielding c0..cN (the result of a management command). */
   Relation sqlInput(String sql, List<ColumnSchema> columns) {
-    return chain.add("SELECT " + CteChain.columnList(columns.size()) + " FROM (" + sql + ") AS input", columns);
+    return chain.add("SELECT " + neverNullStrings(columns) + " FROM (" + sql + ") AS input", columns);
   }
 
   // ---- sources ------------------------------------------------------------------------------------------
@@ -84,14 +84,19 @@ final class PipelineTranslator {
     return names;
   }
 
-  /** A stored table without its extent column; strings are never null in Kusto, so nulls read as "". */
+  /** A stored table without its extent column. */
   private Relation storedTable(TableSchema table) {
-    List<String> columns = new ArrayList<>();
-    for (int i = 0; i < table.columns().size(); i++) {
+    return chain.add("SELECT " + neverNullStrings(table.columns()) + " FROM " + table.sqlReference(), table.columns());
+  }
+
+  /** The column list c0..cN; strings are never null in Kusto, so a null string reads as "". */
+  private static String neverNullStrings(List<ColumnSchema> columns) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
       String c = TableSchema.sqlColumn(i);
-      columns.add(table.columns().get(i).type() == KustoType.STRING ? "COALESCE(" + c + ", '') AS " + c : c);
+      out.add(columns.get(i).type() == KustoType.STRING ? "COALESCE(" + c + ", '') AS " + c : c);
     }
-    return chain.add("SELECT " + String.join(", ", columns) + " FROM " + table.sqlReference(), table.columns());
+    return String.join(", ", out);
   }
 
   private Relation print(TabularOp.Print print) {

@@ -272,5 +272,9 @@ class KqlTabularOperatorsTest {
     assertThat(r.rows()).containsExactly(row("b"));
     assertThat(db.execute(db.engine().compileOver(KqlTestDatabase.DB, input, columns, "count")).rows())
         .containsExactly(row(2L));
+    // A null string in a command result reads as "", since Kusto strings are never null.
+    String withNull = "SELECT CAST(NULL AS VARCHAR) AS c0, CAST(3 AS BIGINT) AS c1";
+    assertThat(db.execute(db.engine().compileOver(KqlTestDatabase.DB, withNull, columns, "where isempty(Name)"))
+        .rows()).containsExactly(row("", 3L));
   }
 }
