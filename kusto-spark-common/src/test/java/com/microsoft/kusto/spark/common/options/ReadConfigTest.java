@@ -54,6 +54,25 @@ class ReadConfigTest {
   }
 
   @Test
+  void unknownKeysNeverFailTheRead() {
+    ReadConfig config = ReadConfig.from(with(remoteRead(), "kustoClustr", "x", "somethingElse", "y"));
+    assertThat(config.getQuery()).isEqualTo("T | take 10");
+  }
+
+  @Test
+  void clientRequestPropertiesCarryTheRequestIdEvenWithoutJson() {
+    ConnectionConfig connection = ReadConfig.from(with(remoteRead(), "requestId", "rid-1")).getConnection();
+    assertThat(connection.newClientRequestProperties().getClientRequestId()).isEqualTo("rid-1");
+  }
+
+  @Test
+  void toStringMasksObfuscatedLiteralsOfTheQuery() {
+    ReadConfig config = ReadConfig.from(with(remoteRead(), "kustoQuery", "T | where k == h'pa55word'"));
+    assertThat(config.toString()).contains("query=T | where k == h'****'").doesNotContain("pa55word");
+    assertThat(config.getQuery()).isEqualTo("T | where k == h'pa55word'");
+  }
+
+  @Test
   void readsEveryOptionIgnoringCase() {
     ReadConfig config = ReadConfig.from(with(remoteRead(), "READMODE", "forcedistributedmode",
         "customschema", "a int", "STORAGEPROTOCOL", "ABFSS", "timeoutlimit", "60", "partitionMode", "HASH",
