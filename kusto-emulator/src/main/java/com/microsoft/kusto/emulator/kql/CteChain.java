@@ -11,7 +11,8 @@ final class CteChain {
 
   /** Adds {@code sql} (a SELECT yielding c0..cN) as a new CTE and returns it as a relation. */
   Relation add(String sql, List<ColumnSchema> columns) {
-    String name = "q" + definitions.size();
+    // A prefix no stored table or command-result name uses, so a CTE never shadows one.
+    String name = "kql_step_" + definitions.size();
     definitions.add(name + " AS (" + sql + ")");
     return new Relation(name, columns);
   }
