@@ -82,6 +82,19 @@ class KqlResultSchemaConformanceTest {
         "let x = 5; T | where n > x | extend x",
         "let t = T | where n > 1; t | summarize avg(r) by b",
         "declare query_parameters(p:int, q:string); T | where n > p and s == q | project p2 = p, q",
+        "let lo = 1; let hi = lo + 3; T | where n between (lo .. hi) | summarize m = max(ts) by b | top 1 by m",
+        "T | extend day = bin(ts, 1d) | summarize cnt = count() by day | sort by day asc | extend next = day + 1d",
+        "T | where s startswith 'N' or s endswith 'n' | extend len = strlen(s) | project-away d, g | take 2",
+        "T | summarize total = sum(l) by b | extend share = todouble(total) / 100 | where isnotnull(b)",
+        "T | project x = iif(isnull(l), -1, l), y = coalesce(r, 0.0), z = case(n < 2, 'low', n < 4, 'mid', 'high')",
+        "T | where ts > ago(3650d) and ts < now() | count",
+        "T | where hash(s, 4) == 0 or hash(s, 4) == 1 | project s, h = hash(s, 4)",
+        "T | project dt = todatetime(tostring(ts)), sp2 = totimespan(tostring(sp)), g2 = toguid(tostring(g))",
+        "T | project s | extend words = strcat(s, ' / ', toupper(s)) | where words has 'europe'",
+        "(T | where isnotnull(l)) | summarize dcount(l), avg(l) by bin(l, 20)",
+        "datatable(k:string, v:dynamic)['a', dynamic({'x': 1}), 'b', dynamic([1, 2])] | extend x = v.x, head = v[0]",
+        "print now() - now(), datetime(2024-02-29) + 365d, 1d / 1h, -1h, tolong(1ms)",
+
       })
   void compiledSchemaEqualsKustosInferredSchema(String kql) {
     Result ours = db.execute(db.engine().compile(KqlTestDatabase.DB, kql, Map.of("p", "int(1)", "q", "x")));
