@@ -89,7 +89,7 @@ final class KqlLexer {
     if (isQuote(c)) {
       return stringLiteral(start);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+    if (Character.isDigit(c)) {
       return number(start);
     }
     if (isIdentStart(c)) {

@@ -104,7 +104,9 @@ class KqlErrorsAndUnsupportedTest {
 
   @Test
   void malformedTextIsASyntaxError() {
-    for (String kql : new String[] {"T | where (n > 1", "print 'unclosed", "T | whre n > 1", "T | take", "T |"}) {
+    for (String kql : new String[] {"T | where (n > 1", "print 'unclosed", "T | whre n > 1", "T | take", "T |",
+        "print .5", "print 1 +", "print 'a\\q'"}) {
+      assertThat(KqlTestDatabase.checker().checkSyntax(kql).isValid()).as("Kusto rejects [%s] too", kql).isFalse();
       KustoRequestException e = catchThrowableOfType(KustoRequestException.class, () -> compile(kql));
       assertThat(e).as("syntax error for [%s]", kql).isNotNull();
       assertThat(e.getMessage()).as("[%s]", kql).startsWith("Syntax error:");

@@ -137,6 +137,8 @@ class KqlScalarExpressionsTest {
   void betweenIsInclusiveAndAcceptsADatetimePlusTimespanRange() {
     assertThat(db.run("T | where l between (10 .. 40) | project l").column(0)).containsExactlyInAnyOrder(10L, 20L, 40L);
     assertThat(db.run("T | where l !between (10 .. 40) | project l").column(0)).containsExactly(50L);
+    // "10..40" without spaces is a range, not the real number "10." followed by ".40".
+    assertThat(count("T | where l between (10..40)")).isEqualTo(3);
     assertThat(db.run("T | where ts between (datetime(2024-01-01) .. 1d) | project s").column(0))
         .containsExactlyInAnyOrder("North America", "south-america", "Europe");
   }
@@ -308,6 +310,14 @@ class KqlScalarExpressionsTest {
             row(1L, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, new BigDecimal("1.5"),
                 UUID.fromString("00000000-0000-0000-0000-000000000003"), true, "{\"a\":[1,2]}", null, 16L, 1000.0,
                 instant("2024-01-02T03:04:05.123456Z"), -5, null, "[\"x\",{\"y\":null}]"));
+  }
+
+  @Test
+  void numberForms() {
+    Result r = db.run("print 1.5e-2, 0.5, 2E3, 0xFF, 7, -0.25");
+    assertThat(r.schema()).containsExactly("print_0:real", "print_1:real", "print_2:real", "print_3:long", "print_4:long",
+        "print_5:real");
+    assertThat(r.rows()).containsExactly(row(0.015, 0.5, 2000.0, 255L, 7L, -0.25));
   }
 
   @Test
