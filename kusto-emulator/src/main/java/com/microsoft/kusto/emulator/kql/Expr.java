@@ -11,8 +11,8 @@ sealed interface Expr {
    */
   record Literal(KustoType type, Object value) implements Expr {}
 
-  /** A column, let variable or query parameter; {@code quoted} for the {@code ['name']} form. */
-  record Name(String name, boolean quoted) implements Expr {}
+  /** A column, let variable or query parameter, written plainly or quoted as {@code ['name']}. */
+  record Name(String name) implements Expr {}
 
   record Call(String function, List<Expr> args) implements Expr {
     public Call {

@@ -229,7 +229,7 @@ abstract class ExpressionParser extends TokenCursor {
           expectSymbol(")");
           return new Expr.Call(t.text(), args);
         }
-        return new Expr.Name(t.text(), false);
+        return new Expr.Name(t.text());
       case SYMBOL:
         if (t.isSymbol("(")) {
           if (startsPipeline()) {
@@ -244,7 +244,7 @@ abstract class ExpressionParser extends TokenCursor {
         }
         if (t.isSymbol("[")) {
           index--;
-          return new Expr.Name(quotedIdentifier(), true);
+          return new Expr.Name(quotedIdentifier());
         }
         break;
       default:
