@@ -28,7 +28,8 @@ public final class CommandDispatcher {
         new ExtentCommands(store, operations, this),
         new TableCommands(store),
         new OperationCommands(operations),
-        new ClusterCommands(clusterAddress));
+        new ClusterCommands(clusterAddress),
+        new HousekeepingCommands(store));
   }
 
   /** Adds commands implemented elsewhere (storage commands); they are asked before the built-in ones. */

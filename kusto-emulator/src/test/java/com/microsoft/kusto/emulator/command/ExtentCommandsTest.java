@@ -199,6 +199,22 @@ class ExtentCommandsTest {
     assertThat(column(mgmt(".show table Tg extents"), "Tags")).containsExactly("");
   }
 
+  @Test
+  void housekeepingCommandsTheConnectorSends() throws Exception {
+    mgmt(".create table Hk (a:int)");
+    ingest("Hk", "", "1\n2");
+    KustoResultSetTable cleared = mgmt(".clear table Hk cache streamingingestion schema");
+    cleared.next();
+    assertThat(cleared.getString("Status")).isEqualTo("Succeeded");
+    assertThatThrownBy(() -> mgmt(".clear table NoHk cache streamingingestion schema"))
+        .isInstanceOf(DataServiceException.class).hasMessageContaining("'NoHk'");
+    KustoResultSetTable views = mgmt(".show materialized-views | where SourceTable == 'Hk' | count");
+    views.next();
+    assertThat(views.getLong(0)).isZero();
+    mgmt(".clear table Hk data");
+    assertThat(rowCount("Hk")).isZero();
+  }
+
   private static String awaitOperation(String id) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
