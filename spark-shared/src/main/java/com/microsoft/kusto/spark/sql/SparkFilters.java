@@ -1,13 +1,11 @@
 package com.microsoft.kusto.spark.sql;
 
 import com.microsoft.kusto.spark.common.kql.KqlLiteral;
+import com.microsoft.kusto.spark.common.kql.KqlLiterals;
 import com.microsoft.kusto.spark.common.kql.Predicate;
 import com.microsoft.kusto.spark.common.kql.PredicateKind;
 import com.microsoft.kusto.spark.common.kql.Predicates;
 import com.microsoft.kusto.spark.common.schema.KustoType;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,49 +149,8 @@ public final class SparkFilters {
     return Optional.empty();
   }
 
-  /** A literal of the column's Kusto type for Spark's value, or empty when Spark's value does not fit it. */
+  /** A literal of the column's Kusto type for Spark's value, or empty when no literal compares exactly. */
   private Optional<KqlLiteral> literal(String column, Object value) {
-    KustoType type = columns.get(column);
-    if (value == null) {
-      return Optional.of(KqlLiteral.nullOf(type));
-    }
-    switch (type) {
-      case BOOL:
-        return value instanceof Boolean ? Optional.of(KqlLiteral.ofBoolean((Boolean) value)) : Optional.empty();
-      case INT:
-        return value instanceof Integer || value instanceof Short || value instanceof Byte
-            ? Optional.of(KqlLiteral.ofInt(((Number) value).intValue()))
-            : Optional.empty();
-      case LONG:
-        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-            ? Optional.of(KqlLiteral.ofLong(((Number) value).longValue()))
-            : Optional.empty();
-      case REAL:
-        return value instanceof Double || value instanceof Float
-            ? Optional.of(KqlLiteral.ofDouble(((Number) value).doubleValue()))
-            : Optional.empty();
-      case DECIMAL:
-        return value instanceof BigDecimal ? Optional.of(KqlLiteral.ofDecimal((BigDecimal) value)) : Optional.empty();
-      case DATETIME:
-        if (value instanceof Timestamp) {
-          return Optional.of(KqlLiteral.ofDatetimeMicros(micros((Timestamp) value)));
-        }
-        return value instanceof Instant
-            ? Optional.of(KqlLiteral.ofDatetimeMicros(micros((Instant) value)))
-            : Optional.empty();
-      case STRING:
-        return value instanceof String ? Optional.of(KqlLiteral.ofString((String) value)) : Optional.empty();
-      default:
-        // timespan, guid and dynamic are read as Spark strings: their text form is not what Kusto compares.
-        return Optional.empty();
-    }
-  }
-
-  private static long micros(Timestamp timestamp) {
-    return Math.floorDiv(timestamp.getTime(), 1000L) * 1_000_000L + timestamp.getNanos() / 1000;
-  }
-
-  private static long micros(Instant instant) {
-    return Math.multiplyExact(instant.getEpochSecond(), 1_000_000L) + instant.getNano() / 1000;
+    return KqlLiterals.forColumn(columns.get(column), value);
   }
 }

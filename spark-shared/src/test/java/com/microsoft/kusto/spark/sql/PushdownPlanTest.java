@@ -46,13 +46,17 @@ class PushdownPlanTest {
   @Test
   void exactFiltersArePushedAndOthersLeftToSpark() {
     Filter eq = new EqualTo("name", "x'y");
-    Filter onGuid = new EqualTo("g", "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+    // Spark reads guids as lower-case text: an upper-case string never equals it there, but would in Kusto.
+    Filter onGuid = new EqualTo("g", "3F2504E0-4F89-11D3-9A0C-0305E82C3301");
     // Kusto results are flat, so a dotted name that is no column can only be a nested-field reference.
     Filter nested = new EqualTo("x.y", 1L);
     Filter stringOrder = new LessThan("name", "m");
-    PushdownPlan plan = PushdownPlan.of(new Filter[] {eq, onGuid, nested, stringOrder}, COLUMNS, true);
-    assertThat(plan.pushed()).containsExactly(eq);
+    Filter guidAsSparkSeesIt = new EqualTo("g", "3f2504e0-4f89-11d3-9a0c-0305e82c3301");
+    PushdownPlan plan =
+        PushdownPlan.of(new Filter[] {eq, onGuid, nested, stringOrder, guidAsSparkSeesIt}, COLUMNS, true);
+    assertThat(plan.pushed()).containsExactly(eq, guidAsSparkSeesIt);
     assertThat(plan.unhandled()).containsExactly(onGuid, nested, stringOrder);
+    assertThat(plan.postScan()).containsExactly(eq, guidAsSparkSeesIt, onGuid, nested, stringOrder);
   }
 
   @Test
@@ -123,15 +127,17 @@ class PushdownPlanTest {
         PushdownPlan.of(
             new Filter[] {
               new EqualTo("price", new BigDecimal("12.345")),
-              new EqualNullSafe("name", null),
+              new EqualNullSafe("id", null),
               new StringContains("name", "needle"),
-              new IsNotNull("id")
+              new IsNotNull("id"),
+              // Kusto strings are never null: Spark's "name <=> null" has no exact Kusto form.
+              new EqualNullSafe("name", null)
             },
             COLUMNS,
             true);
-    assertThat(plan.unhandled()).isEmpty();
+    assertThat(plan.unhandled()).containsExactly(new EqualNullSafe("name", null));
     String kql = KqlQueryBuilder.forQuery("T").filter(plan.predicates()).build();
-    assertThat(kql).contains("12.345").contains("isnull(['name'])").contains("contains_cs");
+    assertThat(kql).contains("12.345").contains("isnull(['id'])").contains("contains_cs");
   }
 
   @Test
