@@ -75,7 +75,10 @@ public final class AzuriteProcess implements AutoCloseable {
     addAll(command, "--blobPort", Integer.toString(ports[0]), "--queuePort", Integer.toString(ports[1]));
     addAll(command, "--tablePort", Integer.toString(ports[2]), "--location", workspace.toString());
     // --loose: the legacy azure-storage SDK used by the Spark connector sends headers Azurite would refuse.
-    addAll(command, "--silent", "--disableTelemetry", "--loose", "--skipApiVersionCheck");
+    // --disableProductStyleUrl: always read the account from the first path segment. The Java storage SDKs treat
+    // every URL with an explicit port as path style, so with a host name such as
+    // devstoreaccount1.blob.core.windows.net:<port> Azurite's production-style guess would disagree with them.
+    addAll(command, "--silent", "--disableTelemetry", "--loose", "--skipApiVersionCheck", "--disableProductStyleUrl");
     tls.ifPresent(t -> t.addArguments(command));
     Process process;
     try {

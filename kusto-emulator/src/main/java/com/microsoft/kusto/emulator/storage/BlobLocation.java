@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A blob or container URL handed to the emulator, split the way Azurite reads it (path style or production
- * style, see {@link StorageHostNames}): container, blob name (may be empty for a container URL), and the SAS or
- * account key that came with it. The emulator always accesses Azurite on 127.0.0.1 with the account key, so the
- * host of the URL only needs to follow Azurite's style rules, not to resolve here.
+ * A blob or container URL handed to the emulator, split into container, blob name (may be empty for a container URL), and the SAS or
+ * account key that came with it. Path style ({@code /devstoreaccount1/container/blob}) is what the emulator hands
+ * out; production style ({@code devstoreaccount1.blob.core.windows.net/container/blob}) is accepted too. The
+ * emulator always reaches Azurite itself on 127.0.0.1, so the URL's host need not resolve here.
  */
 public record BlobLocation(String url, String containerUrl, String container, String blobName, Optional<String> sas) {
 
@@ -36,7 +36,11 @@ public record BlobLocation(String url, String containerUrl, String container, St
     String path = uri.getRawPath().startsWith("/") ? uri.getRawPath().substring(1) : uri.getRawPath();
     String[] parts = path.split("/", -1);
     int index = 0;
-    if (!StorageHostNames.isProductionStyle(uri.getHost())) {
+    boolean productionStyle =
+        !parts[0].equals(DevStorageAccount.NAME)
+            && StorageHostNames.isProductionStyle(uri.getHost())
+            && uri.getHost().startsWith(DevStorageAccount.NAME + ".");
+    if (!productionStyle) {
       String account = parts[index++];
       if (!account.equals(DevStorageAccount.NAME)) {
         throw KustoRequestException.badRequest(

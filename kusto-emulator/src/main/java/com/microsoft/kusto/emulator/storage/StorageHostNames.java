@@ -1,20 +1,19 @@
 package com.microsoft.kusto.emulator.storage;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Host names put into the storage URLs the emulator hands out (ingestion resources, export containers). Azurite
- * listens on 127.0.0.1 only; other names must resolve to loopback on the client (for example an {@code /etc/hosts}
+ * listens on 127.0.0.1 only; another name must resolve to loopback on the client (for example an {@code /etc/hosts}
  * entry mapping {@code devstoreaccount1.blob.core.windows.net} to 127.0.0.1).
  *
- * <p>Azurite decides the URL style from the host, and the emulator must follow it: for an IP literal, a name
- * without a dot ({@code localhost}) or {@code host.docker.internal} the account is the first path segment
- * ({@code http://127.0.0.1:10000/devstoreaccount1/container}); for any other dotted name Azurite takes the
- * account from the first DNS label and the path starts with the container
- * ({@code http://devstoreaccount1.blob.core.windows.net:10000/container}). So a production-style host must start
- * with the account name, {@code devstoreaccount1.}.
+ * <p>URLs are always path style, {@code http://<host>:<port>/devstoreaccount1/<container>}, whatever the host: the
+ * Java storage SDKs (azure-storage-blob 12, used by kusto-ingest) take every URL with an explicit port as path
+ * style, so Azurite is started with {@code --disableProductStyleUrl} to agree with them (by default it would take
+ * the account from a dotted host name such as {@code devstoreaccount1.blob.core.windows.net}). Caveat: the legacy
+ * azure-storage 8 SDK the Spark connector uploads with decides the style from the host (IP literal = path style),
+ * so for the connector's uploads keep the default {@code 127.0.0.1}.
  */
 public record StorageHostNames(String blobHost, String queueHost, String tableHost) {
   private static final Pattern IPV4 = Pattern.compile("^(?:[0-9]{1,3}\\.){3}[0-9]{1,3}$");
@@ -53,25 +52,20 @@ public record StorageHostNames(String blobHost, String queueHost, String tableHo
           "Storage " + service + " host name '" + host + "' is not a plain host name or IPv4 address;"
               + " use e.g. 127.0.0.1, localhost or devstoreaccount1." + service + ".core.windows.net");
     }
-    if (isProductionStyle(host) && !host.toLowerCase(Locale.ROOT).startsWith(DevStorageAccount.NAME + ".")) {
-      throw new IllegalArgumentException(
-          "Storage " + service + " host name '" + host + "' is a production-style name, from which Azurite takes"
-              + " the account name '" + host.substring(0, host.indexOf('.')) + "'; it must start with '"
-              + DevStorageAccount.NAME + ".' (e.g. " + DevStorageAccount.NAME + "." + service
-              + ".core.windows.net), or use 127.0.0.1 / localhost");
-    }
   }
 
-  /** Whether Azurite reads the account from this host name rather than from the first path segment. */
+  /**
+   * Whether Azure's production URL style (account in the host name, no account path segment) is the natural reading
+   * of a URL with this host, as it is for {@code devstoreaccount1.blob.core.windows.net} without a port.
+   */
   public static boolean isProductionStyle(String host) {
     return !IPV4.matcher(host).matches()
         && !"host.docker.internal".equalsIgnoreCase(host)
         && host.indexOf('.') > 0;
   }
 
-  /** The account's service root for a client: scheme, host, port and, for path style, the account segment. */
+  /** The account's service root for a client: scheme, host, port and the account segment (path style). */
   static String serviceRoot(String scheme, String host, int port) {
-    String root = scheme + "://" + host + ":" + port;
-    return isProductionStyle(host) ? root : root + "/" + DevStorageAccount.NAME;
+    return scheme + "://" + host + ":" + port + "/" + DevStorageAccount.NAME;
   }
 }
