@@ -9,6 +9,7 @@ import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.util.Endpoints;
+import com.microsoft.kusto.spark.common.util.Json;
 import com.microsoft.kusto.spark.common.util.Secrets;
 import java.io.Serializable;
 import java.util.Objects;
@@ -62,6 +63,11 @@ public final class ConnectionConfig implements Serializable {
     String fix = "Use the toString() of a com.microsoft.azure.kusto.data.ClientRequestProperties, e.g. "
         + "{\"Options\":{\"servertimeout\":\"00:10:00\"},\"Parameters\":{}}.";
     try {
+      // The SDK accepts any JSON (an array gives empty properties); only an object can carry options.
+      if (!Json.MAPPER.readTree(json).isObject()) {
+        throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(
+            "parse option '" + option.key() + "'", "the value is not a JSON object", fix), option.key());
+      }
       ClientRequestProperties properties = ClientRequestProperties.fromString(json);
       if (properties == null) {
         throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(

@@ -77,4 +77,30 @@ public final class TestTokenProviders {
   public static final class NotCallable implements Serializable {
     private static final long serialVersionUID = 1L;
   }
+
+  /** Its constructor fails. */
+  public static final class ThrowingConstructor implements Callable<String>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public ThrowingConstructor(Map<String, String> options) {
+      throw new IllegalArgumentException("missing setting");
+    }
+
+    @Override
+    public String call() {
+      return "t";
+    }
+  }
+
+  /** No constructor the connector can call. */
+  public static final class WrongConstructor implements Callable<String>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public WrongConstructor(int unused) {}
+
+    @Override
+    public String call() {
+      return "t";
+    }
+  }
 }
