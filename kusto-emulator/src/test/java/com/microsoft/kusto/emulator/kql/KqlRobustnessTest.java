@@ -25,6 +25,9 @@ class KqlRobustnessTest {
     "T | extend h = hash(s, 4) | where h == 0 or isnull(l) | getschema",
   };
 
+  /** Fragments inserted at every position: brackets, quotes, operators, keywords. */
+  private static final String[] INSERTIONS = {"(", ")", "'", "|", ",", "-", "[", "]", ".", " by ", " and ", "=", "!"};
+
   private static KqlTestDatabase db;
 
   @BeforeAll
@@ -38,7 +41,7 @@ class KqlRobustnessTest {
   }
 
   @Test
-  void everyPrefixAndEveryOneCharacterDeletionCompilesCleanlyOrIsAKustoError() {
+  void everyPrefixDeletionAndInsertionCompilesToRunnableSqlOrIsAKustoError() {
     List<String> problems = new ArrayList<>();
     int compiled = 0;
     for (String query : QUERIES) {
@@ -47,6 +50,9 @@ class KqlRobustnessTest {
         variants.add(query.substring(0, i));
         if (i < query.length()) {
           variants.add(query.substring(0, i) + query.substring(i + 1));
+          for (String inserted : INSERTIONS) {
+            variants.add(query.substring(0, i) + inserted + query.substring(i));
+          }
         }
       }
       for (String text : variants) {
