@@ -10,11 +10,13 @@ import com.microsoft.azure.kusto.ingest.IngestClientFactory;
 import com.microsoft.azure.kusto.ingest.IngestionMapping.IngestionMappingKind;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.IngestionProperties.DataFormat;
+import com.microsoft.azure.kusto.ingest.ManagedStreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import com.microsoft.azure.kusto.ingest.result.IngestionResult;
 import com.microsoft.azure.kusto.ingest.source.BlobSourceInfo;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
+import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.emulator.storage.AzuriteStorage;
 import com.microsoft.kusto.emulator.storage.StorageTestEndpoint;
 import java.io.ByteArrayInputStream;
@@ -112,5 +114,27 @@ class StreamingIngestionSdkTest {
                 assertThat(e.getCause())
                     .isInstanceOfSatisfying(DataServiceException.class, d -> assertThat(d.isPermanent()).isTrue()))
         .hasMessageContaining("NoSuchTable");
+  }
+
+  @Test
+  void managedStreamingStreamsAndFallsBackToQueuedIngestionOnTransientErrors() throws Exception {
+    client.executeMgmt(StorageTestEndpoint.DB, ".create table S4 (a:int)");
+    IngestionProperties props = new IngestionProperties(StorageTestEndpoint.DB, "S4");
+    props.setDataFormat(DataFormat.CSV);
+    try (ManagedStreamingIngestClient managed = IngestClientFactory.createManagedStreamingIngestClient(endpoint.csb())) {
+      IngestionResult streamed = managed.ingestFromStream(stream("1\n2\n"), props);
+      assertThat(String.valueOf(streamed.getIngestionStatusCollection().get(0).getStatus())).isEqualTo("Succeeded");
+
+      endpoint.faults.failNext(RequestKind.STREAMING_INGEST, 3, 503);
+      IngestionResult fellBack = managed.ingestFromStream(stream("40\n"), props);
+      assertThat(String.valueOf(fellBack.getIngestionStatusCollection().get(0).getStatus())).isEqualTo("Queued");
+    } finally {
+      endpoint.faults.clear();
+    }
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (endpoint.store.extents(StorageTestEndpoint.DB, "S4").size() < 2 && java.time.Instant.now().isBefore(deadline)) {
+      Thread.sleep(100);
+    }
+    assertThat(endpoint.rows("S4", "CAST(sum(c0) AS VARCHAR), CAST(count(*) AS VARCHAR)", "")).containsExactly(List.of("43", "3"));
   }
 }
