@@ -77,7 +77,7 @@ public final class EmulatorMain {
 
   private static String value(String[] args, int i, String option) {
     if (i >= args.length) {
-      throw new IllegalArgumentException("Option " + option + " needs a value");
+      throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
   }

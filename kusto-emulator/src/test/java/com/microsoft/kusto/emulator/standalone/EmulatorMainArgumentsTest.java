@@ -1,0 +1,39 @@
+package com.microsoft.kusto.emulator.standalone;
+
+import static com.microsoft.kusto.emulator.EmulatorTestSupport.column;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.kusto.emulator.KustoEmulator;
+import org.junit.jupiter.api.Test;
+
+/** The standalone flags for host names: what the engine URL and the handed-out storage URLs say. */
+class EmulatorMainArgumentsTest {
+  @Test
+  void engineAndStorageHostNamesAppearInTheUrlsHandedOut() throws Exception {
+    KustoEmulator.Builder builder = EmulatorMain.parse(new String[] {"--port", "0", "--engine-host",
+        "mycluster.kusto.windows.net", "--storage-host", "localhost", "--database", "db"});
+    try (KustoEmulator emulator = builder.start()) {
+      assertThat(emulator.engineUrl()).isEqualTo("http://mycluster.kusto.windows.net:" + emulator.port());
+      // The test cannot map the cluster name to loopback, so it connects through localhost.
+      Client client = ClientFactory.createClient(
+          new ConnectionStringBuilder("Data Source=http://localhost:" + emulator.port()));
+      assertThat(column(client.executeMgmt("db", ".show ingestion resources").getPrimaryResults(), "StorageRoot"))
+          .isNotEmpty().allMatch(url -> url.startsWith("http://localhost:"));
+    }
+  }
+
+  @Test
+  void rejectsUnknownOptionsAndMissingValuesNamingThem() {
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--bogus"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port needs a value");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port", "x"}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+    assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
+  }
+}
