@@ -129,11 +129,7 @@ final class Conversions {
       case STRING -> x.sql();
       case BOOL -> "CASE WHEN " + v + " IS NULL THEN '' WHEN " + v + " THEN 'true' ELSE 'false' END";
       case INT, LONG, GUID -> "COALESCE(CAST(" + v + " AS VARCHAR), '')";
-      // .NET "R" formatting: integral values without ".0", upper-case exponent, NaN and Infinity spelled out.
-      case REAL -> "CASE WHEN " + v + " IS NULL THEN '' WHEN isnan(" + v + ") THEN 'NaN' WHEN " + v
-          + " = CAST('inf' AS DOUBLE) THEN 'Infinity' WHEN " + v + " = CAST('-inf' AS DOUBLE) THEN '-Infinity' WHEN "
-          + v + " = trunc(" + v + ") AND abs(" + v + ") < 1e15 THEN CAST(CAST(" + v + " AS BIGINT) AS VARCHAR) ELSE "
-          + "upper(CAST(" + v + " AS VARCHAR)) END";
+      case REAL -> realToString(v);
       case DECIMAL -> "CASE WHEN " + v + " IS NULL THEN '' ELSE rtrim(rtrim(CAST(" + v + " AS VARCHAR), '0'), '.') END";
       case DATETIME -> "COALESCE(strftime(" + v + ", '%Y-%m-%dT%H:%M:%S.%f') || '0Z', '')";
       case TIMESPAN -> timespanToString(v);
@@ -141,6 +137,23 @@ final class Conversions {
           + ") = 'VARCHAR' THEN " + v + " ->> '$' ELSE CAST(json(" + v + ") AS VARCHAR) END";
     };
     return TypedSql.of(sql, KustoType.STRING);
+  }
+
+  /**
+   * .NET's shortest round-trip text, which Kusto uses: integral values without ".0", exponent upper-case and signed
+   * with two digits at least ("1E-05"), scientific from 1E+15 up (DuckDB switches only at 1e16), NaN and Infinity.
+   */
+  private static String realToString(String v) {
+    String plain = "CAST(abs(" + v + ") AS VARCHAR)";
+    String digits = "rtrim(replace(CASE WHEN ends_with(" + plain + ", '.0') THEN left(" + plain + ", length(" + plain
+        + ") - 2) ELSE " + plain + " END, '.', ''), '0')";
+    String sign = "(CASE WHEN " + v + " < 0 THEN '-' ELSE '' END)";
+    return "CASE WHEN " + v + " IS NULL THEN '' WHEN isnan(" + v + ") THEN 'NaN' WHEN " + v
+        + " = CAST('inf' AS DOUBLE) THEN 'Infinity' WHEN " + v + " = CAST('-inf' AS DOUBLE) THEN '-Infinity' WHEN "
+        + v + " = trunc(" + v + ") AND abs(" + v + ") < 1e15 THEN CAST(CAST(" + v + " AS BIGINT) AS VARCHAR) WHEN abs("
+        + v + ") >= 1e15 AND abs(" + v + ") < 1e16 THEN " + sign + " || left(" + digits + ", 1) || (CASE WHEN length("
+        + digits + ") > 1 THEN '.' || substr(" + digits + ", 2) ELSE '' END) || 'E+15' ELSE upper(CAST(" + v
+        + " AS VARCHAR)) END";
   }
 
   private static String timespanToString(String v) {

@@ -44,8 +44,7 @@
  *   <li>{@code has} follows the documented term definition (maximal runs of ASCII letters and digits); terms that
  *       are empty or start or end with punctuation have no documented meaning and are refused.
  *   <li>Decimal multiplication, division and modulo, and bin on decimals, are computed in double precision.
- *   <li>{@code tostring(real)} follows .NET's round-trip format for common values (integral values without ".0",
- *       NaN, Infinity, upper-case exponent); very large integral values may be written differently.
+ *   <li>{@code tostring(real)} follows .NET's round-trip text (see {@code Conversions}); negative zero is "0".
  *   <li>Integer overflow is an error (DuckDB) rather than wrapping around.
  *   <li>{@code getschema} reports bool as System.SByte and decimal as System.Data.SqlTypes.SqlDecimal.
  * </ul>

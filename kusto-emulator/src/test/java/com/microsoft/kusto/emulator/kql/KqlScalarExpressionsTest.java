@@ -189,6 +189,15 @@ class KqlScalarExpressionsTest {
   }
 
   @Test
+  void tostringOfRealsUsesDotNetRoundTripText() {
+    Result r = db.run("print tostring(1.5e15), tostring(1e15), tostring(-1e16), tostring(1e-5), tostring(0.0001),"
+        + " tostring(123456789012345.0), tostring(0.1 + 0.2), tostring(-2.5e-10), tostring(real(nan)), tostring(real(-inf))");
+    assertThat(r.rows())
+        .containsExactly(row("1.5E+15", "1E+15", "-1E+16", "1E-05", "0.0001", "123456789012345", "0.30000000000000004",
+            "-2.5E-10", "NaN", "-Infinity"));
+  }
+
+  @Test
   void numericConversionsTruncateAndGiveNullForBadText() {
     Result r = db.run("print toint('42'), toint('4.5'), toint(4.7), toint(-4.7), tolong(' 12 '), tolong('abc'),"
         + " todouble('1.5'), toreal(2), todecimal('1.25'), tolong(1s)");
