@@ -73,6 +73,8 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
       s.execute("SET autoinstall_known_extensions=false");
       s.execute("SET autoload_known_extensions=true");
       s.execute("SET TimeZone='UTC'");
+      // DuckDB would otherwise claim 80% of the machine's memory, which test machines share.
+      s.execute("SET memory_limit='2GB'");
     }
   }
 
