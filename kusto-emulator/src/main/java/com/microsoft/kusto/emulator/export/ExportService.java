@@ -189,6 +189,7 @@ public final class ExportService {
   private BlobContainerClient containerClient(ExportTarget target) {
     String endpoint = storage.process().blobEndpoint() + "/" + target.location().container();
     BlobContainerClientBuilder builder = new BlobContainerClientBuilder().endpoint(endpoint);
+    storage.httpClient().ifPresent(builder::httpClient);
     if (target.sas().isPresent()) {
       builder.sasToken(target.sas().get());
     } else {

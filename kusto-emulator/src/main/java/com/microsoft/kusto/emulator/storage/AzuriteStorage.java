@@ -1,6 +1,7 @@
 package com.microsoft.kusto.emulator.storage;
 
 import com.azure.core.credential.AzureNamedKeyCredential;
+import com.azure.core.http.HttpClient;
 import com.azure.data.tables.TableClient;
 import com.azure.data.tables.TableServiceClient;
 import com.azure.data.tables.TableServiceClientBuilder;
@@ -20,6 +21,8 @@ import com.azure.storage.queue.sas.QueueServiceSasSignatureValues;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The emulator's view of Azurite: clients for its own use (always on 127.0.0.1, path style) and the SAS URLs it
@@ -45,20 +48,44 @@ public final class AzuriteStorage {
   private final BlobServiceClient blobService;
   private final QueueServiceClient queueService;
   private final TableServiceClient tableService;
+  private final HttpClient httpClient;
 
   public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts) {
+    this(azurite, hosts, null);
+  }
+
+  /**
+   * @param trust trust for Azurite's certificate when it serves https (null: the JVM's default trust), used by
+   *     every storage client the emulator makes
+   */
+  public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts, TrustManagerFactory trust) {
     this.azurite = Objects.requireNonNull(azurite, "azurite");
     this.hosts = Objects.requireNonNull(hosts, "hosts");
+    this.httpClient = trust == null ? null : AzuriteHttpClients.trusting(trust);
     this.sharedKey = new StorageSharedKeyCredential(azurite.accountName(), azurite.accountKey());
     this.blobService =
-        new BlobServiceClientBuilder().endpoint(azurite.blobEndpoint()).credential(sharedKey).buildClient();
+        new BlobServiceClientBuilder()
+            .endpoint(azurite.blobEndpoint())
+            .credential(sharedKey)
+            .httpClient(httpClient)
+            .buildClient();
     this.queueService =
-        new QueueServiceClientBuilder().endpoint(azurite.queueEndpoint()).credential(sharedKey).buildClient();
+        new QueueServiceClientBuilder()
+            .endpoint(azurite.queueEndpoint())
+            .credential(sharedKey)
+            .httpClient(httpClient)
+            .buildClient();
     this.tableService =
         new TableServiceClientBuilder()
             .endpoint(azurite.tableEndpoint())
             .credential(new AzureNamedKeyCredential(azurite.accountName(), azurite.accountKey()))
+            .httpClient(httpClient)
             .buildClient();
+  }
+
+  /** The HTTP client storage clients must use to reach this Azurite (it trusts Azurite's certificate), if any. */
+  public Optional<HttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
   }
 
   /** Creates (idempotently) everything queued ingestion and export need. */
