@@ -140,8 +140,16 @@ public final class TransientStorageParameters implements Serializable {
 
     /** A container given by its SAS URL. */
     public TransientStorageCredentials(String sasUrl) {
+      this(sasUrl, OPTION);
+    }
+
+    /**
+     * A container given by its SAS URL, read from option {@code optionKey} (errors name that option; the
+     * read configuration uses it for the legacy {@code blobStorageSasUrl}).
+     */
+    public TransientStorageCredentials(String sasUrl, String optionKey) {
       if (sasUrl == null || sasUrl.trim().isEmpty()) {
-        throw Json.invalid(OPTION, "'sasUrl' is empty", SHAPE);
+        throw Json.invalid(optionKey, "'sasUrl' is empty", SHAPE);
       }
       String url = sasUrl.trim();
       boolean impersonate = url.toLowerCase(Locale.ROOT).endsWith(IMPERSONATE);
@@ -150,12 +158,12 @@ public final class TransientStorageParameters implements Serializable {
       try {
         uri = new URI(withoutMarker);
       } catch (URISyntaxException e) {
-        throw invalidSas(url, "it is not a valid URL");
+        throw invalidSas(optionKey, url, "it is not a valid URL");
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       boolean loopback = Endpoints.isLoopbackHost(uri.getHost());
       if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-        throw invalidSas(url, "it must be an https URL (http only for loopback hosts)");
+        throw invalidSas(optionKey, url, "it must be an https URL (http only for loopback hosts)");
       }
       String[] path = uri.getPath() == null ? new String[0] : uri.getPath().replaceAll("^/+|/+$", "").split("/");
       String account;
@@ -164,7 +172,7 @@ public final class TransientStorageParameters implements Serializable {
       if (loopback) {
         // Azurite and other emulators address the account in the path: /<account>/<container>.
         if (path.length != 2 || path[0].isEmpty()) {
-          throw invalidSas(url, "a loopback SAS URL must look like http://127.0.0.1:<port>/<account>/<container>?<sas>");
+          throw invalidSas(optionKey, url, "a loopback SAS URL must look like http://127.0.0.1:<port>/<account>/<container>?<sas>");
         }
         account = path[0];
         container = path[1];
@@ -172,7 +180,7 @@ public final class TransientStorageParameters implements Serializable {
       } else {
         String host = uri.getHost();
         if (host == null || !host.contains(".blob.") || path.length != 1 || path[0].isEmpty()) {
-          throw invalidSas(url, "it must look like https://<account>.blob.<suffix>/<container>?<sas>");
+          throw invalidSas(optionKey, url, "it must look like https://<account>.blob.<suffix>/<container>?<sas>");
         }
         account = host.substring(0, host.indexOf('.'));
         container = path[0];
@@ -180,7 +188,7 @@ public final class TransientStorageParameters implements Serializable {
       }
       String query = uri.getRawQuery();
       if (!impersonate && (query == null || !query.toLowerCase(Locale.ROOT).contains("sig="))) {
-        throw invalidSas(url, "it has no SAS token (no 'sig=' parameter)");
+        throw invalidSas(optionKey, url, "it has no SAS token (no 'sig=' parameter)");
       }
       this.storageAccountName = account;
       this.blobContainer = container;
@@ -305,8 +313,8 @@ public final class TransientStorageParameters implements Serializable {
       return value.trim();
     }
 
-    private static InvalidOptionException invalidSas(String url, String reason) {
-      return Json.invalid(OPTION, "the SAS URL [" + Secrets.maskSasUrl(url) + "] is not usable: " + reason, SHAPE);
+    private static InvalidOptionException invalidSas(String optionKey, String url, String reason) {
+      return Json.invalid(optionKey, "the SAS URL [" + Secrets.maskSasUrl(url) + "] is not usable: " + reason, SHAPE);
     }
   }
 }

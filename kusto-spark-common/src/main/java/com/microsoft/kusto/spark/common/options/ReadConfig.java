@@ -144,7 +144,8 @@ public final class ReadConfig implements Serializable {
             "Keep one of them, or better use '" + KustoReadOptions.TRANSIENT_STORAGE.key() + "'."),
             KustoLegacyOptions.BLOB_STORAGE_SAS_URL.key(), KustoLegacyOptions.BLOB_STORAGE_ACCOUNT_KEY.key());
       }
-      return new TransientStorageParameters(Collections.singletonList(new TransientStorageCredentials(sasUrl)),
+      return new TransientStorageParameters(Collections.singletonList(new TransientStorageCredentials(sasUrl,
+          KustoLegacyOptions.BLOB_STORAGE_SAS_URL.key())),
           suffix);
     }
     List<String> missing = new ArrayList<>();

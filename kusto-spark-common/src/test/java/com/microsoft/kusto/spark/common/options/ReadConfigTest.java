@@ -222,6 +222,9 @@ class ReadConfigTest {
         "https://acc.blob.core.windows.net/c?sig=abc", "blobStorageAccountKey", "k")))
         .hasMessageStartingWith("Cannot choose the transient storage: both 'blobStorageSasUrl' and "
             + "'blobStorageAccountKey' are given.");
+    assertThatThrownBy(() -> ReadConfig.from(with(remoteRead(), "blobStorageSasUrl", "https://acc.blob.core.windows.net/c")))
+        .hasMessageStartingWith("Cannot parse option 'blobStorageSasUrl': the SAS URL [https://acc.blob.core.windows.net/c] "
+            + "is not usable: it has no SAS token (no 'sig=' parameter).");
   }
 
   @Test
