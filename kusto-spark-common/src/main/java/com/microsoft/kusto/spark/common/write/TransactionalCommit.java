@@ -1,0 +1,191 @@
+package com.microsoft.kusto.spark.common.write;
+
+import com.microsoft.azure.kusto.data.KustoResultSetTable;
+import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
+import com.microsoft.kusto.spark.common.client.OperationOutcome;
+import com.microsoft.kusto.spark.common.client.OperationPoller;
+import com.microsoft.kusto.spark.common.client.PollSchedule;
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.kql.KqlSyntax;
+import com.microsoft.kusto.spark.common.kql.KustoCommands;
+import com.microsoft.kusto.spark.common.options.WriteMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's finalization of a write, after every partition's task reported its {@link PartitionResult}.
+ *
+ * <p>Transactional: wait until every blob's ingestion into the staging table is final; if any failed, the target
+ * is left untouched and the error names the table, each failed blob's status and the request id; otherwise all
+ * staging extents are moved into the target in one {@code .move extents} command (for an overwrite, one
+ * {@code .replace extents} that drops the target's old extents and moves the new ones atomically, so readers see the
+ * old rows until the new ones are all in). The staging table is dropped in every case, unless the user supplied it
+ * ({@code tempTableName}). Queued and KustoStreaming: nothing is left to do once the tasks have queued or sent
+ * their data.
+ *
+ * <p>Not done: {@code SetNewIngestionTime=true} for targets that are the source of a materialized view (moved
+ * extents keep their ingestion time, so such a view may not pick them up) and batched moves of very many extents.
+ */
+public final class TransactionalCommit {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommit.class);
+
+  private final KustoRequestRunner runner;
+  private final PollSchedule statusSchedule;
+  private final OperationPoller operations;
+
+  /** @param statusSchedule how often ingestion statuses are read (see {@link #standardStatusSchedule()}) */
+  public TransactionalCommit(KustoRequestRunner runner, PollSchedule statusSchedule, OperationPoller operations) {
+    this.runner = runner;
+    this.statusSchedule = statusSchedule;
+    this.operations = operations;
+  }
+
+  /** Finalization with the shared clients of the plan's connection and the standard schedules. */
+  public static TransactionalCommit forPlan(WritePlan plan) {
+    KustoRequestRunner runner = WriteClients.of(plan.config().getConnection()).runner();
+    return new TransactionalCommit(runner, standardStatusSchedule(),
+        new OperationPoller(runner, PollSchedule.standard()));
+  }
+
+  /** Statuses: 1 s doubling to 2 s in the first minute, then up to 10 s (the established connector's pace). */
+  public static PollSchedule standardStatusSchedule() {
+    return new PollSchedule(1_000, 2_000, 60_000, 10_000);
+  }
+
+  /**
+   * Finalizes the write; blocks until done or {@code timeoutLimit}.
+   *
+   * @throws KustoConnectorException {@link ErrorCode#INGESTION_FAILED} when a blob failed (the target is unchanged)
+   */
+  public void commit(WritePlan plan, List<PartitionResult> results) {
+    if (plan.skipped() || plan.mode() != WriteMode.Transactional) {
+      return;
+    }
+    long deadline = System.currentTimeMillis() + plan.config().getConnection().getTimeoutSeconds() * 1000L;
+    try {
+      List<QueuedBlob> blobs = new ArrayList<>();
+      for (PartitionResult result : results) {
+        blobs.addAll(result.blobs());
+      }
+      List<BlobStatus> statuses =
+          new IngestionStatusPoller(statusSchedule).await(plan.ingestTable(), requestId(plan), blobs, deadline);
+      checkSucceeded(plan, statuses);
+      freezeAndUntag(plan, blobs, deadline);
+      String existing = plan.overwrite() ? null : ExtentTags.firstExistingIngestBy(runner, plan.targetTable(),
+          plan.config().getIngestionProperties().getIngestIfNotExists(), deadline);
+      if (existing != null) {
+        LOG.info("Write {}: not moved into '{}': tag '{}{}' of ingestIfNotExists appeared meanwhile", plan.writeId(),
+            plan.targetTable(), ExtentTags.INGEST_BY, existing);
+        return;
+      }
+      moveIntoTarget(plan, deadline);
+    } finally {
+      dropTempTable(plan, deadline);
+    }
+  }
+
+  /**
+   * {@link #commit} on {@code executor}; the future completes exceptionally with the commit's error, so the caller
+   * decides whether to wait, log or fail ({@code writeEnableAsync}).
+   */
+  public CompletableFuture<Void> commitAsync(WritePlan plan, List<PartitionResult> results, Executor executor) {
+    return CompletableFuture.runAsync(() -> commit(plan, results), executor);
+  }
+
+  /** After a failed Spark job: drops the staging table (unless user-supplied); never throws. */
+  public void abort(WritePlan plan) {
+    dropTempTable(plan, System.currentTimeMillis() + plan.config().getConnection().getTimeoutSeconds() * 1000L);
+  }
+
+  private static String requestId(WritePlan plan) {
+    return plan.config().getConnection().getRequestId();
+  }
+
+  private static void checkSucceeded(WritePlan plan, List<BlobStatus> statuses) {
+    List<BlobStatus> failed = new ArrayList<>();
+    for (BlobStatus status : statuses) {
+      boolean duplicate = status.skipped() && BlobStatus.SKIPPED_TAG_EXISTS.equals(status.errorCode())
+          && plan.config().isEnsureNoDuplicatedBlobs();
+      if (status.skipped() && !duplicate) {
+        LOG.warn("Write {}: {}", plan.writeId(), status);
+      } else if (!status.succeeded() && !status.skipped()) {
+        failed.add(status);
+      }
+    }
+    if (!failed.isEmpty()) {
+      StringBuilder reason = new StringBuilder();
+      reason.append(failed.size()).append(" of ").append(statuses.size())
+          .append(" blobs failed to ingest into staging table '").append(plan.ingestTable()).append("': ");
+      for (int i = 0; i < failed.size(); i++) {
+        reason.append(i == 0 ? "" : "; ").append(failed.get(i));
+      }
+      throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
+          "write to table '" + plan.targetTable() + "' (request id '" + requestId(plan) + "')", reason.toString(),
+          "The table is unchanged. Fix the data or the mapping the error points to, then write again."));
+    }
+  }
+
+  private void freezeAndUntag(WritePlan plan, List<QueuedBlob> blobs, long deadline) {
+    // No merges in the staging table while its extents are being moved.
+    runner.command("freeze temp table extents", KustoCommands.alterMergePolicy(plan.ingestTable(), false, false),
+        deadline);
+    List<String> tags = new ArrayList<>();
+    for (QueuedBlob blob : blobs) {
+      if (blob.dedupTag() != null) {
+        tags.add(ExtentTags.INGEST_BY + blob.dedupTag());
+      }
+    }
+    if (!tags.isEmpty()) {
+      runner.command("drop per-blob tags", ExtentTags.dropTagsCommand(plan.ingestTable(), tags), deadline);
+    }
+  }
+
+  private void moveIntoTarget(WritePlan plan, long deadline) {
+    String command = plan.overwrite() ? replaceExtents(plan.targetTable(), plan.ingestTable())
+        : KustoCommands.moveAllExtents(plan.ingestTable(), plan.targetTable(), true);
+    String activity = plan.overwrite() ? "replace target extents" : "move extents";
+    KustoResultSetTable accepted = runner.command(activity, command, deadline).getPrimaryResults();
+    if (!accepted.next()) {
+      throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(
+          activity + " into table '" + plan.targetTable() + "'", "the service returned no operation id", ""));
+    }
+    UUID operation = UUID.fromString(accepted.getString(0));
+    OperationOutcome outcome = operations.await(activity + " into '" + plan.targetTable() + "'", operation,
+        deadline);
+    if (!outcome.succeeded()) {
+      throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
+          "move the staged data of table '" + plan.ingestTable() + "' into table '" + plan.targetTable()
+              + "' (request id '" + requestId(plan) + "')", outcome.toString(),
+          "The target is unchanged; write again."));
+    }
+    LOG.info("Write {}: {} into table '{}' done ({})", plan.writeId(), activity, plan.targetTable(), outcome);
+  }
+
+  /**
+   * {@code .replace async extents in table T <| {.show table T extents}, {.show table Tmp extents}}: drops every
+   * current extent of the target and moves in the staging table's, in one transaction.
+   */
+  static String replaceExtents(String target, String staging) {
+    return ".replace async extents in table " + KqlSyntax.quoteIdentifier(target) + " <| {"
+        + KustoCommands.showTableExtents(target) + "}, {" + KustoCommands.showTableExtents(staging) + "}";
+  }
+
+  private void dropTempTable(WritePlan plan, long deadline) {
+    if (plan.tempTable() == null || !plan.tempTableOwned()) {
+      return;
+    }
+    try {
+      runner.command("drop temp table", KustoCommands.dropTableIfExists(plan.tempTable()),
+          Math.max(deadline, System.currentTimeMillis() + 60_000L));
+    } catch (RuntimeException e) {
+      LOG.warn("Write {}: could not drop temp table '{}'; its auto-delete policy will: {}", plan.writeId(),
+          plan.tempTable(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package com.microsoft.kusto.spark.common.write;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.ingest.IngestClientFactory;
+import com.microsoft.azure.kusto.ingest.ManagedStreamingIngestClient;
+import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
+import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
+import com.microsoft.kusto.spark.common.client.Retrier;
+import com.microsoft.kusto.spark.common.client.RetryPolicy;
+import com.microsoft.kusto.spark.common.client.TransientFailures;
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.ConnectionConfig;
+import java.net.URISyntaxException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The SDK clients of one connection, shared by every write in this JVM: building an ingest client asks the service
+ * for its ingestion resources, so executors must not build one per task. Clients are created on first use.
+ *
+ * <p>Ingest clients are built with {@code autoCorrectEndpoint=false}: the ingestion URL is already resolved by the
+ * options ({@code kustoIngestionUri} or derived), and the SDK's own correction would turn a loopback
+ * {@code http://127.0.0.1:port} into an unresolvable {@code ingest-127.0.0.1}.
+ */
+public final class WriteClients {
+  private static final ConcurrentMap<ConnectionConfig, WriteClients> CACHE = new ConcurrentHashMap<>();
+
+  private final ConnectionConfig connection;
+  private Client engine;
+  private QueuedIngestClient queued;
+  private ManagedStreamingIngestClient streaming;
+
+  private WriteClients(ConnectionConfig connection) {
+    this.connection = connection;
+  }
+
+  /** The shared clients of this connection. */
+  public static WriteClients of(ConnectionConfig connection) {
+    WriteClients clients = CACHE.get(connection);
+    if (clients == null) {
+      WriteClients created = new WriteClients(connection);
+      clients = CACHE.putIfAbsent(connection, created);
+      if (clients == null) {
+        clients = created;
+      }
+    }
+    return clients;
+  }
+
+  public ConnectionConfig connection() {
+    return connection;
+  }
+
+  /** The engine client (queries and management commands). */
+  public synchronized Client engine() {
+    if (engine == null) {
+      try {
+        engine = ClientFactory.createClient(connection.engineConnectionStringBuilder());
+      } catch (URISyntaxException e) {
+        throw invalidUrl(connection.getClusterUrl(), e);
+      }
+    }
+    return engine;
+  }
+
+  /** A request runner on the engine with the standard retry policy. */
+  public KustoRequestRunner runner() {
+    return new KustoRequestRunner(engine(), connection.getClusterUrl(), connection.getDatabase(),
+        connection.getRequestId(), connection.getClientRequestPropertiesJson(),
+        new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+  }
+
+  /** The queued ingest client on the ingestion endpoint. */
+  public synchronized QueuedIngestClient queued() {
+    if (queued == null) {
+      try {
+        queued = IngestClientFactory.createClient(connection.ingestionConnectionStringBuilder(), null, false);
+      } catch (URISyntaxException e) {
+        throw invalidUrl(connection.getIngestionUrl(), e);
+      }
+    }
+    return queued;
+  }
+
+  /** The managed streaming client: streaming ingestion on the engine, queued ingestion as its fallback. */
+  public synchronized ManagedStreamingIngestClient managedStreaming() {
+    if (streaming == null) {
+      try {
+        streaming = IngestClientFactory.createManagedStreamingIngestClient(
+            connection.ingestionConnectionStringBuilder(), connection.engineConnectionStringBuilder(), null, false);
+      } catch (URISyntaxException e) {
+        throw invalidUrl(connection.getIngestionUrl(), e);
+      }
+    }
+    return streaming;
+  }
+
+  private static KustoConnectorException invalidUrl(String url, URISyntaxException e) {
+    return new KustoConnectorException(ErrorCode.INVALID_CLUSTER_URL, KustoConnectorException.message(
+        "create a Kusto client for '" + url + "'", "the SDK rejected the URL (" + e.getReason() + ")",
+        "Check 'kustoCluster' and 'kustoIngestionUri'."));
+  }
+}
