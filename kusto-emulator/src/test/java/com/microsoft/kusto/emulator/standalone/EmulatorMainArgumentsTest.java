@@ -16,7 +16,9 @@ class EmulatorMainArgumentsTest {
   void engineAndStorageHostNamesAppearInTheUrlsHandedOut() throws Exception {
     KustoEmulator.Builder builder = EmulatorMain.parse(new String[] {"--port", "0", "--engine-host",
         "mycluster.kusto.windows.net", "--storage-host", "localhost", "--database", "db"});
+    long azuritePid;
     try (KustoEmulator emulator = builder.start()) {
+      azuritePid = emulator.storage().orElseThrow().process().pid();
       assertThat(emulator.engineUrl()).isEqualTo("http://mycluster.kusto.windows.net:" + emulator.port());
       // The test cannot map the cluster name to loopback, so it connects through localhost.
       Client client = ClientFactory.createClient(
@@ -24,6 +26,8 @@ class EmulatorMainArgumentsTest {
       assertThat(column(client.executeMgmt("db", ".show ingestion resources").getPrimaryResults(), "StorageRoot"))
           .isNotEmpty().allMatch(url -> url.startsWith("http://localhost:"));
     }
+    // close() stops the emulator's Azurite as well.
+    assertThat(ProcessHandle.of(azuritePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
   }
 
   @Test
