@@ -109,6 +109,11 @@ public record IngestionMessage(
     return statusRow.isPresent() && reportsToTable() && !reportLevel.equalsIgnoreCase("None");
   }
 
+  /** Whether outcomes are also posted to the successful/failed-ingestions queues. */
+  public boolean reportsToQueue() {
+    return reportMethod.equalsIgnoreCase("Queue") || reportMethod.equalsIgnoreCase("QueueAndTable");
+  }
+
   private boolean reportsToTable() {
     return reportMethod.equalsIgnoreCase("Table") || reportMethod.equalsIgnoreCase("QueueAndTable");
   }

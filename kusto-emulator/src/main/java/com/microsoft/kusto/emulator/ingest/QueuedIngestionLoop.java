@@ -26,6 +26,7 @@ public final class QueuedIngestionLoop implements AutoCloseable {
   private final IngestionExecutor executor;
   private final BlobDownloader downloader;
   private final IngestionStatusWriter statusWriter;
+  private final IngestionQueueReporter queueReporter;
   private final QueueClient queue;
   private volatile Thread thread;
   private volatile boolean running;
@@ -36,6 +37,9 @@ public final class QueuedIngestionLoop implements AutoCloseable {
     this.downloader = new BlobDownloader(storage);
     this.statusWriter = new IngestionStatusWriter(storage::table);
     this.queue = storage.queue(AzuriteStorage.READY_QUEUE);
+    this.queueReporter =
+        new IngestionQueueReporter(
+            storage.queue(AzuriteStorage.SUCCESS_QUEUE), storage.queue(AzuriteStorage.FAILURE_QUEUE));
   }
 
   public synchronized QueuedIngestionLoop start() {
@@ -103,20 +107,26 @@ public final class QueuedIngestionLoop implements AutoCloseable {
       if (message.reportsSuccessToTable()) {
         statusWriter.succeeded(message.statusRow().get());
       }
+      queueReporter.succeeded(message, source);
     } catch (IngestionSkippedException e) {
       if (message.reportsFailureToTable()) {
         statusWriter.skipped(message.statusRow().get(), e.getMessage());
       }
+      queueReporter.failed(
+          message, source, "Skipped", IngestionSkippedException.INGEST_BY_TAG_ALREADY_EXISTS, e.getMessage(), true);
     } catch (KustoRequestException e) {
       LOG.info("Queued ingestion of {} into {}.{} failed: {}", source, message.database(), message.table(), e.getMessage());
       if (message.reportsFailureToTable()) {
         statusWriter.failed(message.statusRow().get(), e.code(), e.getMessage(), e.permanent());
       }
+      queueReporter.failed(message, source, "Failed", e.code(), e.getMessage(), e.permanent());
     } catch (RuntimeException e) {
       LOG.warn("Queued ingestion of {} failed unexpectedly", source, e);
+      String details = String.valueOf(e.getMessage());
       if (message.reportsFailureToTable()) {
-        statusWriter.failed(message.statusRow().get(), "General_InternalServerError", String.valueOf(e.getMessage()), false);
+        statusWriter.failed(message.statusRow().get(), "General_InternalServerError", details, false);
       }
+      queueReporter.failed(message, source, "Failed", "General_InternalServerError", details, false);
     } finally {
       if (file != null) {
         BlobDownloader.deleteQuietly(file);

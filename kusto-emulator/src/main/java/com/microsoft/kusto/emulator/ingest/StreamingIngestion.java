@@ -81,7 +81,7 @@ public final class StreamingIngestion {
       }
       Extent extent = executor.ingest(database, table, file, ingestionProperties, source);
       List<List<Object>> rows = new ArrayList<>();
-      rows.add(Arrays.asList(extent.rowCount(), "Inactive", "Unknown", ""));
+      rows.add(Arrays.asList(extent.rowCount(), "Inactive", "Unknown", null));
       return ResultTable.of(RESULT_COLUMNS, rows);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the streaming ingestion body", e);

@@ -212,6 +212,50 @@ class QueuedIngestionSdkTest {
     assertThat(endpoint.rows("Blob1", "CAST(c0 AS VARCHAR), c1", "ORDER BY c0")).containsExactly(List.of("7", "seven"), List.of("8", "eight"));
   }
 
+  @Test
+  void queueReportingPostsOutcomesToTheSuccessAndFailureQueues() throws Exception {
+    createTable("Queue1", "a:int");
+    Map<String, String> resources = new java.util.HashMap<>();
+    var table = client.executeMgmt("NetDefaultDb", ".show ingestion resources").getPrimaryResults();
+    while (table.next()) {
+      resources.put(table.getString(0), table.getString(1));
+    }
+    var succeeded = new com.azure.storage.queue.QueueClientBuilder().endpoint(resources.get("SuccessfulIngestionsQueue")).buildClient();
+    var failed = new com.azure.storage.queue.QueueClientBuilder().endpoint(resources.get("FailedIngestionsQueue")).buildClient();
+    IngestionProperties props = new IngestionProperties(StorageTestEndpoint.DB, "Queue1");
+    props.setDataFormat(DataFormat.CSV);
+    props.setReportLevel(IngestionReportLevel.FAILURES_AND_SUCCESSES);
+    props.setReportMethod(IngestionReportMethod.QUEUE);
+    ingest.ingestFromStream(stream("5\n"), props);
+    IngestionProperties bad = new IngestionProperties(StorageTestEndpoint.DB, "NoSuchTable");
+    bad.setDataFormat(DataFormat.CSV);
+    bad.setReportLevel(IngestionReportLevel.FAILURES_AND_SUCCESSES);
+    bad.setReportMethod(IngestionReportMethod.QUEUE);
+    ingest.ingestFromStream(stream("6\n"), bad);
+
+    com.fasterxml.jackson.databind.JsonNode success = receive(succeeded);
+    com.fasterxml.jackson.databind.JsonNode failure = receive(failed);
+
+    assertThat(success.get("Table").asText()).isEqualTo("Queue1");
+    assertThat(success.get("IngestionSourcePath").asText()).contains("/ingest-temp/").doesNotContain("sig=");
+    assertThat(success.has("SucceededOn")).isTrue();
+    assertThat(failure.get("Table").asText()).isEqualTo("NoSuchTable");
+    assertThat(failure.get("ErrorCode").asText()).isEqualTo("BadRequest_TableNotExist");
+    assertThat(failure.get("FailureStatus").asText()).isEqualTo("Permanent");
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode receive(com.azure.storage.queue.QueueClient queue) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      for (var item : queue.receiveMessages(1)) {
+        String json = new String(java.util.Base64.getDecoder().decode(item.getBody().toString()), StandardCharsets.UTF_8);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no message arrived on " + queue.getQueueName());
+  }
+
   private static StreamSourceInfo stream(String text) {
     return new StreamSourceInfo(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
