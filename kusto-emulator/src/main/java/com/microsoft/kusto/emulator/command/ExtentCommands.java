@@ -42,7 +42,19 @@ final class ExtentCommands implements CommandHandler {
     if (c.accept(".show") && c.accept("table")) {
       String table = c.name();
       if (c.accept("extents")) {
-        return Optional.of(showExtents(inv.database(), table, c));
+        return Optional.of(showExtents(inv.database(), List.of(table), c));
+      }
+      return Optional.empty();
+    }
+    c = inv.cursor();
+    if (c.accept(".show") && c.accept("tables") && c.acceptSymbol("(")) {
+      List<String> tables = new ArrayList<>();
+      do {
+        tables.add(c.name());
+      } while (c.acceptSymbol(","));
+      c.expectSymbol(")");
+      if (c.accept("extents")) {
+        return Optional.of(showExtents(inv.database(), tables, c));
       }
       return Optional.empty();
     }
@@ -86,8 +98,8 @@ final class ExtentCommands implements CommandHandler {
 
   // ------------------------------------------------------------------ show
 
-  private ResultTable showExtents(String db, String table, CommandCursor c) {
-    store.requireTable(db, table);
+  private ResultTable showExtents(String db, List<String> tables, CommandCursor c) {
+    tables.forEach(t -> store.requireTable(db, t));
     Set<String> ids = null;
     if (c.acceptSymbol("(")) {
       ids = new java.util.HashSet<>();
@@ -110,15 +122,35 @@ final class ExtentCommands implements CommandHandler {
         tagFilter = tagFilter.and(tagPredicate(op, value));
       } while (c.accept("and"));
     }
-    c.withProperties();
+    Map<String, String> with = c.withProperties();
     c.expectEnd();
+    int limit = maximumResults(with);
     List<Extent> extents = new ArrayList<>();
-    for (Extent e : store.extents(db, table)) {
-      if ((ids == null || ids.contains(e.id())) && tagFilter.test(e.tags())) {
-        extents.add(e);
+    for (String table : tables) {
+      for (Extent e : store.extents(db, table)) {
+        if ((ids == null || ids.contains(e.id())) && tagFilter.test(e.tags()) && extents.size() < limit) {
+          extents.add(e);
+        }
       }
     }
     return extentsTable(extents);
+  }
+
+  /** {@code extentsShowFilteringRuntimePolicy='{"MaximumResultsCount":N}'}, as the connector batches moves. */
+  private static int maximumResults(Map<String, String> with) {
+    String policy = with.get("extentsshowfilteringruntimepolicy");
+    if (policy == null) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(policy);
+      return node.path("MaximumResultsCount").isNumber() ? node.path("MaximumResultsCount").asInt()
+          : Integer.MAX_VALUE;
+    } catch (Exception e) {
+      throw KustoRequestException.badRequest("General_BadRequest",
+          "extentsShowFilteringRuntimePolicy must be JSON like '{\"MaximumResultsCount\":400}', got '" + policy
+              + "'");
+    }
   }
 
   private static Predicate<List<String>> tagPredicate(String op, String value) {

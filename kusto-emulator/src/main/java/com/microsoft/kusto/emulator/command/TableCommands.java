@@ -62,6 +62,25 @@ final class TableCommands implements CommandHandler {
       return Optional.of(out.build());
     }
     c = inv.cursor();
+    if (c.accept(".drop") && c.accept("tables")) {
+      c.expectSymbol("(");
+      List<String> names = new ArrayList<>();
+      do {
+        names.add(c.name());
+      } while (c.acceptSymbol(","));
+      c.expectSymbol(")");
+      boolean ifExists = c.accept("ifexists");
+      c.expectEnd();
+      if (!ifExists) {
+        names.forEach(name -> store.requireTable(db, name));
+      }
+      names.forEach(name -> store.dropTable(db, name, true));
+      ResultBuilder out = new ResultBuilder().column("TableName", KustoType.STRING)
+          .column("DatabaseName", KustoType.STRING);
+      store.tables(db).forEach(t -> out.row(t.name(), db));
+      return Optional.of(out.build());
+    }
+    c = inv.cursor();
     if (c.accept(".show") && c.accept("tables")) {
       c.expectEnd();
       store.requireDatabase(db);

@@ -113,17 +113,21 @@ class ExtentCommandsTest {
     mgmt(".create table Target1 (a:int)");
     ingest("Tmp1", "", "1\n2");
     ingest("Tmp1", "", "3");
+    // The connector's shape, batching with extentsShowFilteringRuntimePolicy.
     KustoResultSetTable started = mgmt(".move async extents to table Target1 with(SetNewIngestionTime=true)"
-        + " <| .show table Tmp1 extents");
+        + " <| .show table Tmp1 extents with(extentsShowFilteringRuntimePolicy='{\"MaximumResultsCount\":1}')");
     started.next();
     String operationId = started.getString("OperationId");
 
     String state = awaitOperation(operationId);
     assertThat(state).isEqualTo("Completed");
-    assertThat(rowCount("Target1")).isEqualTo(3);
-    assertThat(rowCount("Tmp1")).isZero();
+    assertThat(rowCount("Target1")).isEqualTo(2);
+    assertThat(rowCount("Tmp1")).isEqualTo(1);
     KustoResultSetTable details = mgmt(".show operation " + operationId + " details");
-    assertThat(column(details, "ResultExtentId")).hasSize(2);
+    assertThat(column(details, "ResultExtentId")).hasSize(1);
+    assertThat(column(mgmt(".show operations"), "OperationId")).contains(operationId);
+    assertThat(column(mgmt(".show tables (Tmp1, Target1) extents"), "TableName"))
+        .containsExactlyInAnyOrder("Tmp1", "Target1");
 
     KustoResultSetTable op = mgmt(".show operations " + operationId);
     assertThat(List.of(op.getColumns())).extracting(c -> c.getColumnName()).containsExactly("OperationId",
@@ -197,6 +201,16 @@ class ExtentCommandsTest {
     started.next();
     assertThat(awaitOperation(started.getString("OperationId"))).isEqualTo("Completed");
     assertThat(column(mgmt(".show table Tg extents"), "Tags")).containsExactly("");
+  }
+
+  @Test
+  void dropsSeveralTablesAtOnce() throws Exception {
+    mgmt(".create table DropA (a:int)");
+    mgmt(".create table DropB (a:int)");
+    assertThatThrownBy(() -> mgmt(".drop tables (DropA, NoSuch)")).isInstanceOf(DataServiceException.class)
+        .hasMessageContaining("'NoSuch'");
+    KustoResultSetTable remaining = mgmt(".drop tables (DropA, DropB, NoSuch) ifexists");
+    assertThat(column(remaining, "TableName")).doesNotContain("DropA", "DropB");
   }
 
   @Test
