@@ -112,7 +112,7 @@ public final class KustoRequestRunner {
   }
 
   private KustoConnectorException failure(String activity, String clientRequestId, Exception cause) {
-    String serviceMessage = Secrets.redact(HiddenLiterals.mask(String.valueOf(cause.getMessage())));
+    String serviceMessage = Secrets.redact(String.valueOf(cause.getMessage()));
     String reason = serviceMessage + statusSuffix(cause);
     String action =
         activity + " on cluster '" + clusterUrl + "', database '" + database + "' (client request id '"

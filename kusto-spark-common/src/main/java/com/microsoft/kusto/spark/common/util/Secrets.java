@@ -47,6 +47,11 @@ public final class Secrets {
     if (text == null) {
       return null;
     }
+    // Free text may quote a command cut short, so hidden literals are masked by pattern, not by parsing.
+    return redactSignaturesAndKeys(HiddenLiterals.mask(text));
+  }
+
+  private static String redactSignaturesAndKeys(String text) {
     String withoutSas = SAS_SIGNATURE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
     return KEY_VALUE_SECRETS.matcher(withoutSas).replaceAll("$1" + Matcher.quoteReplacement(MASK));
   }
@@ -56,8 +61,7 @@ public final class Secrets {
    * {@code h"secret"} → {@code h"****"}. Use it wherever a query or command is shown (logs, {@code explain()}).
    */
   public static String redactKql(String kql) {
-    String text = redact(kql);
-    return text == null ? null : hideLiterals(text);
+    return kql == null ? null : hideLiterals(redactSignaturesAndKeys(kql));
   }
 
   /**

@@ -1,12 +1,12 @@
-package com.microsoft.kusto.spark.common.client;
+package com.microsoft.kusto.spark.common.util;
 
 import java.util.regex.Pattern;
 
 /**
- * Masks KQL hidden string literals ({@code h"..."}, {@code h'...'}, {@code h@"..."}, {@code H@'...'}) in text the
- * connector echoes. The connector puts every storage credential of a command inside such a literal, so masking
- * them removes credentials from a service error that quotes the command, even when the quote is cut short and the
- * literal never closes.
+ * Masks KQL hidden string literals ({@code h"..."}, {@code h'...'}, {@code h@"..."}, {@code H@'...'}) in free
+ * text, such as a service error that quotes a command. The connector puts every storage credential of a command
+ * inside such a literal, so this removes them even where the quote is cut short and the literal never closes.
+ * (For well-formed KQL, {@link Secrets#redactKql} walks the literals exactly.)
  */
 public final class HiddenLiterals {
   public static final String MASK = "****";

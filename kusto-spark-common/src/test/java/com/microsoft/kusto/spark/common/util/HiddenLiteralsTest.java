@@ -1,4 +1,4 @@
-package com.microsoft.kusto.spark.common.client;
+package com.microsoft.kusto.spark.common.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,12 @@ class HiddenLiteralsTest {
     assertThat(HiddenLiterals.mask("unsupported: '.export to parquet (h@\"http://127.0.0.1/acc/c;Eby8vdM02xNO..."))
         .isEqualTo("unsupported: '.export to parquet (h@\"****\"")
         .doesNotContain("Eby8");
+  }
+
+  @Test
+  void freeTextRedactionMasksThemToo() {
+    assertThat(Secrets.redact("command '.export to parquet (h@\"http://h/acc/c;KEYKEY\") <| T' failed"))
+        .doesNotContain("KEYKEY");
   }
 
   @Test
