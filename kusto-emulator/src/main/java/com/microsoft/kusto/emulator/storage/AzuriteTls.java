@@ -1,10 +1,15 @@
 package com.microsoft.kusto.emulator.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The certificate Azurite serves https with: a PEM certificate plus PEM key ({@code --cert}/{@code --key}), or a
@@ -35,6 +40,23 @@ public final class AzuriteTls {
       throw new IllegalArgumentException("Azurite TLS " + what + " file '" + file + "' does not exist");
     }
     return file.toAbsolutePath();
+  }
+
+  /**
+   * Trust for exactly the certificates of a PKCS12 trust store (such as the emulator's own), to pass to
+   * {@link AzuriteStorage#AzuriteStorage(AzuriteProcess, StorageHostNames, TrustManagerFactory)}.
+   */
+  public static TrustManagerFactory trustManagers(Path pkcs12TrustStore, String password) {
+    try (InputStream in = Files.newInputStream(pkcs12TrustStore)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(store);
+      return factory;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "Cannot read the trust store '" + pkcs12TrustStore + "' for Azurite's certificate: " + e.getMessage(), e);
+    }
   }
 
   void addArguments(List<String> command) {

@@ -221,4 +221,25 @@ class IngestionExecutorTest {
         .isInstanceOfSatisfying(KustoRequestException.class, e -> assertThat(e.code()).isEqualTo("BadRequest_TableNotExist"));
     assertThat(rows()).isEmpty();
   }
+
+  @Test
+  void mappingsMustFitTheFormatAndTheTable() throws IOException {
+    Path csv = write("k.csv", "1\n");
+    assertThatThrownBy(
+            () ->
+                executor.ingest(
+                    "db", "T", csv,
+                    props(Map.of("ingestionMapping", "[{\"Column\":\"s\",\"Properties\":{\"Path\":\"$.s\"}}]",
+                        "ingestionMappingType", "Json")),
+                    "x"))
+        .hasMessageContaining("'Json'")
+        .hasMessageContaining("'csv'");
+    assertThatThrownBy(
+            () -> executor.ingest("db", "T", csv, props(Map.of("ingestionMapping", "[{\"Column\":\"nope\",\"Ordinal\":0}]")), "x"))
+        .hasMessageContaining("'nope'")
+        .hasMessageContaining("b:bool");
+    assertThatThrownBy(() -> IngestionMapping.parse(MappingKind.CSV, "[{\"Column\":\"s\"}]"))
+        .hasMessageContaining("Ordinal");
+    assertThat(rows()).isEmpty();
+  }
 }

@@ -55,7 +55,8 @@ class AzuriteTlsTest {
     }
   }
 
-  private static TrustManagerFactory trustOnly(Path p12) throws Exception {
+  /** A trust store holding only the certificate, made the way the emulator makes its own. */
+  private TrustManagerFactory trustOnly(Path p12) throws Exception {
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(p12)) {
       keys.load(in, PASSWORD.toCharArray());
@@ -63,9 +64,11 @@ class AzuriteTlsTest {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("azurite", keys.getCertificate("azurite"));
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trusted);
-    return factory;
+    Path trustStore = dir.resolve("trust.p12");
+    try (var out = Files.newOutputStream(trustStore)) {
+      trusted.store(out, PASSWORD.toCharArray());
+    }
+    return AzuriteTls.trustManagers(trustStore, PASSWORD);
   }
 
   private static void keytool(String... args) throws Exception {
