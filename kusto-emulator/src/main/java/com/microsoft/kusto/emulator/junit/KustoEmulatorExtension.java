@@ -26,6 +26,8 @@ public final class KustoEmulatorExtension implements BeforeAllCallback, AfterAll
 
   private final Supplier<KustoEmulator.Builder> configuration;
   private KustoEmulator emulator;
+  /** The class context that started the emulator; @Nested classes reuse it and must not stop it. */
+  private String owner;
 
   /** Default configuration: strict mode on, storage on, database {@value #DEFAULT_DATABASE}. */
   public KustoEmulatorExtension() {
@@ -40,14 +42,16 @@ public final class KustoEmulatorExtension implements BeforeAllCallback, AfterAll
   public void beforeAll(ExtensionContext context) {
     if (emulator == null) {
       emulator = configuration.get().start();
+      owner = context.getUniqueId();
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    if (emulator != null) {
+    if (emulator != null && context.getUniqueId().equals(owner)) {
       emulator.close();
       emulator = null;
+      owner = null;
     }
   }
 

@@ -149,6 +149,31 @@ class EmbeddedEmulatorTest {
     }
   }
 
+  /** Ports seen by the nested classes: they must all share the outer class's one emulator. */
+  private static final java.util.Set<Integer> NESTED_PORTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @org.junit.jupiter.api.Nested
+  class FirstNested {
+    @Test
+    void sharesTheOuterEmulator(KustoEmulator emulator) throws Exception {
+      NESTED_PORTS.add(emulator.port());
+      assertThat(NESTED_PORTS).hasSize(1);
+      assertThat(EmulatorTestSupport.client(emulator).executeMgmt("db", ".show version").getPrimaryResults().next())
+          .isTrue();
+    }
+  }
+
+  @org.junit.jupiter.api.Nested
+  class SecondNested {
+    @Test
+    void sharesTheOuterEmulatorToo(KustoEmulator emulator) throws Exception {
+      NESTED_PORTS.add(emulator.port());
+      assertThat(NESTED_PORTS).hasSize(1);
+      assertThat(EmulatorTestSupport.client(emulator).executeMgmt("db", ".show version").getPrimaryResults().next())
+          .isTrue();
+    }
+  }
+
   @Test
   void queuedIngestionReportsSuccessInTheStatusTable(KustoEmulator emulator) throws Exception {
     Client client = EmulatorTestSupport.client(emulator);
