@@ -168,12 +168,14 @@ public final class TransactionalCommit {
   }
 
   /**
-   * {@code .replace async extents in table T <| {.show table T extents}, {.show table Tmp extents}}: drops every
-   * current extent of the target and moves in the staging table's, in one transaction.
+   * {@code .replace async extents in table T <| {.show table T extents | project ExtentId}, {.show table Tmp
+   * extents | project ExtentId}}: drops every current extent of the target and moves in the staging table's, in one
+   * transaction. (Microsoft's parser rejects the braces without a pipe, though Kusto's documentation shows them so.)
    */
   static String replaceExtents(String target, String staging) {
     return ".replace async extents in table " + KqlSyntax.quoteIdentifier(target) + " <| {"
-        + KustoCommands.showTableExtents(target) + "}, {" + KustoCommands.showTableExtents(staging) + "}";
+        + KustoCommands.showTableExtents(target) + " | project ExtentId}, {" + KustoCommands.showTableExtents(staging)
+        + " | project ExtentId}";
   }
 
   private void dropTempTable(WritePlan plan, long deadline) {

@@ -4,10 +4,20 @@ import static com.microsoft.kusto.spark.common.write.WriteEmulator.ID_NAME;
 import static com.microsoft.kusto.spark.common.write.WriteEmulator.roundTrip;
 import static com.microsoft.kusto.spark.common.write.WriteEmulator.writeRange;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
+import com.microsoft.kusto.spark.common.schema.ColumnType;
+import com.microsoft.kusto.spark.common.schema.StructField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +48,7 @@ class TransactionalWriteTest {
     WriteConfig config = kusto.config("Multi", "requestId", "req-multi");
     WritePlan plan = roundTrip(kusto.preparation().prepare(config, ID_NAME));
     assertThat(plan.tempTable()).startsWith("sparkTempTable_Multi_req_multi_");
-    assertThat(kusto.tempTables()).containsExactly(plan.tempTable());
+    assertThat(kusto.tempTables("Multi")).containsExactly(plan.tempTable());
 
     List<PartitionResult> results = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
@@ -49,6 +59,141 @@ class TransactionalWriteTest {
 
     assertThat(kusto.count("Multi")).isEqualTo(3000);
     assertThat(kusto.column("Multi | summarize n = dcount(id) | extend n = tostring(n)", "n")).containsExactly("3000");
-    assertThat(kusto.tempTables()).isEmpty();
+    assertThat(kusto.tempTables("Multi")).isEmpty();
+  }
+
+  @Test
+  void aFailedBlobLeavesTheTargetUnchangedAndNamesTableStatusAndRequestId() {
+    kusto.mgmt(".create table Fail (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table Fail <|\n-1,old\n-2,old");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Fail", "requestId", "req-fail"), ID_NAME);
+    kusto.emulator.faults().failIngestionOfBlobs(name -> name.contains("/req_fail_1_0_"));
+    List<PartitionResult> results = new ArrayList<>();
+    for (int p = 0; p < 3; p++) {
+      results.add(writeRange(plan, p, p * 100L, (p + 1) * 100L));
+    }
+    String failedBlob = results.get(1).blobs().get(0).url();
+
+    assertThatThrownBy(() -> kusto.commit().commit(plan, results))
+        .isInstanceOfSatisfying(KustoConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.INGESTION_FAILED))
+        .hasMessageStartingWith("Cannot write to table 'Fail' (request id 'req-fail'): 1 of 3 blobs failed to ingest"
+            + " into staging table '" + plan.tempTable() + "': blob '" + failedBlob + "'")
+        .hasMessageContaining(": Failed, error BadRequest_InvalidBlob, details: Injected ingestion failure")
+        .hasMessageEndingWith("The table is unchanged. Fix the data or the mapping the error points to, then write"
+            + " again.");
+    assertThat(kusto.column("Fail | project name", "name")).containsExactly("old", "old");
+    assertThat(kusto.tempTables("Fail")).isEmpty();
+  }
+
+  @Test
+  void aSmallBatchingLimitSplitsAPartitionIntoSeveralBlobsAndEveryRowLandsOnce() {
+    kusto.mgmt(".create table Split (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Split"), ID_NAME).withBlobSizeLimitChars(2_000);
+    PartitionResult result = writeRange(plan, 0, 0, 1000);
+
+    assertThat(result.blobs()).hasSizeGreaterThan(5);
+    // Sealed at the first row end at or past the limit; the last blob holds the rest.
+    assertThat(result.blobs().subList(0, result.blobs().size() - 1))
+        .allSatisfy(b -> assertThat(b.uncompressedChars()).isBetween(2_000L, 2_100L));
+    assertThat(result.blobs().stream().mapToLong(QueuedBlob::rows).sum()).isEqualTo(1000);
+    kusto.commit().commit(plan, List.of(result));
+    assertThat(kusto.count("Split")).isEqualTo(1000);
+    assertThat(kusto.column("Split | summarize n = dcount(id), lo = min(id), hi = max(id)"
+        + " | project r = strcat(n, ' ', lo, ' ', hi)", "r")).containsExactly("1000 0 999");
+  }
+
+  @Test
+  void tagsAndCreationTimeReachTheExtentsAndIngestIfNotExistsSkipsTheNextWrite() {
+    kusto.mgmt(".create table Tagged (id:long, name:string)");
+    String properties = "{\"ingestByTags\":[\"load-1\"],\"dropByTags\":[\"d1\"],\"additionalTags\":[\"extra\"],"
+        + "\"creationTime\":\"2020-01-02T03:04:05Z\"}";
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Tagged", "sparkIngestionPropertiesJson", properties),
+        ID_NAME);
+    kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 10)));
+
+    assertThat(kusto.commandColumn(".show table Tagged extents", "Tags"))
+        .singleElement().satisfies(tags -> assertThat(tags.split("\r\n"))
+            .containsExactlyInAnyOrder("ingest-by:load-1", "drop-by:d1", "extra"));
+    assertThat(kusto.commandColumn(".show table Tagged extents", "MinCreatedOn"))
+        .singleElement().satisfies(t -> assertThat(t).startsWith("2020-01-02T03:04:05"));
+
+    WritePlan again = kusto.preparation().prepare(kusto.config("Tagged", "sparkIngestionPropertiesJson",
+        "{\"ingestIfNotExists\":[\"load-1\"]}"), ID_NAME);
+    assertThat(again.skipped()).isTrue();
+    assertThat(again.skipReason()).isEqualTo("an extent of the table has tag 'ingest-by:load-1' named in"
+        + " ingestIfNotExists");
+    assertThat(kusto.tempTables("Tagged")).isEmpty();
+    kusto.commit().commit(again, List.of(writeRange(again, 0, 100, 110)));
+    assertThat(kusto.count("Tagged")).isEqualTo(10);
+  }
+
+  @Test
+  void aGeneratedMappingPutsColumnsByName() {
+    kusto.mgmt(".create table ByName (name:string, extra:string, id:long)");
+    WritePlan plan = kusto.preparation().prepare(
+        kusto.config("ByName", "adjustSchema", "GenerateDynamicCsvMapping"), ID_NAME);
+    kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 5)));
+    assertThat(kusto.column("ByName | where id == 3 | project r = strcat(name, '|', isempty(extra))", "r"))
+        .containsExactly("name 3|true");
+  }
+
+  @Test
+  void overwriteReplacesTheOldRowsInOneStep() {
+    kusto.mgmt(".create table Over (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table Over <|\n-1,old\n-2,old\n-3,old");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Over"), ID_NAME, null, true);
+    List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 4), writeRange(plan, 1, 4, 7));
+    assertThat(kusto.count("Over")).isEqualTo(3);
+    kusto.commit().commit(plan, results);
+    assertThat(kusto.column("Over | summarize n = count(), lo = min(id) | project r = strcat(n, ' ', lo)", "r")).containsExactly("7 0");
+    assertThat(kusto.tempTables("Over")).isEmpty();
+  }
+
+  @Test
+  void asyncCommitReportsTheFailureThroughTheFuture() throws Exception {
+    kusto.mgmt(".create table AsyncFail (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("AsyncFail", "requestId", "req-async"), ID_NAME);
+    kusto.emulator.faults().failIngestionOfBlobs(name -> name.contains("/req_async_0_0_"));
+    List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 10));
+    ExecutorService executor = Executors.newSingleThreadExecutor();
+    try {
+      CompletableFuture<Void> future = kusto.commit().commitAsync(plan, results, executor);
+      assertThatThrownBy(() -> future.get(60, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(KustoConnectorException.class)
+          .hasMessageContaining("Cannot write to table 'AsyncFail' (request id 'req-async')");
+    } finally {
+      executor.shutdownNow();
+    }
+    assertThat(kusto.count("AsyncFail")).isZero();
+    assertThat(kusto.tempTables("AsyncFail")).isEmpty();
+  }
+
+  @Test
+  void perBlobDeduplicationTagsAreRemovedBeforeTheMove() {
+    kusto.mgmt(".create table Dedup (id:long, name:string)");
+    WritePlan plan = kusto.preparation()
+        .prepare(kusto.config("Dedup", "ensureNoDuplicatedBlobs", "true"), ID_NAME).withBlobSizeLimitChars(500);
+    PartitionResult result = writeRange(plan, 0, 0, 100);
+    assertThat(result.blobs()).hasSizeGreaterThan(2).allSatisfy(b -> assertThat(b.dedupTag()).isNotNull());
+    kusto.commit().commit(plan, List.of(result));
+    assertThat(kusto.count("Dedup")).isEqualTo(100);
+    assertThat(kusto.commandColumn(".show table Dedup extents", "Tags")).allSatisfy(t -> assertThat(t).isEmpty());
+  }
+
+  @Test
+  void aUserSuppliedStagingTableIsUsedAndKept() {
+    kusto.mgmt(".create table Kept (id:long, name:string)");
+    kusto.mgmt(".create table MyStaging (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Kept", "tempTableName", "MyStaging"), ID_NAME);
+    assertThat(plan.ingestTable()).isEqualTo("MyStaging");
+    assertThat(plan.tempTableOwned()).isFalse();
+    kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 20)));
+    assertThat(kusto.count("Kept")).isEqualTo(20);
+    assertThat(kusto.commandColumn(".show tables | where TableName == 'MyStaging'", "TableName"))
+        .containsExactly("MyStaging");
+    assertThat(kusto.count("MyStaging")).isZero();
   }
 }

@@ -83,8 +83,9 @@ final class WriteEmulator implements AutoCloseable {
     return values;
   }
 
-  List<String> tempTables() {
-    return commandColumn(".show tables | where TableName startswith 'sparkTempTable_'", "TableName");
+  /** The staging tables of writes to {@code table} (tests share one emulator, so filter by target). */
+  List<String> tempTables(String table) {
+    return commandColumn(".show tables | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
   }
 
   /** Writes rows {@code from..to-1} as (id, "name <id>") through one partition writer. */
