@@ -137,4 +137,31 @@ class StreamingIngestionSdkTest {
     }
     assertThat(endpoint.rows("S4", "CAST(sum(c0) AS VARCHAR), CAST(count(*) AS VARCHAR)", "")).containsExactly(List.of("43", "3"));
   }
+
+  @Test
+  void parquetAndPreCompressedStreamsAreSniffedNotTrustedByHeader() throws Exception {
+    client.executeMgmt(StorageTestEndpoint.DB, ".create table S5 (k:long, v:string)");
+    java.nio.file.Path parquet = java.nio.file.Files.createTempFile("s5-", ".parquet");
+    try {
+      try (var c = endpoint.store.openConnection(); var s = c.createStatement()) {
+        s.execute("COPY (SELECT 1::BIGINT AS k, 'p' AS v) TO '" + parquet + "' (FORMAT parquet)");
+      }
+      IngestionProperties props = new IngestionProperties(StorageTestEndpoint.DB, "S5");
+      props.setDataFormat(DataFormat.PARQUET);
+      streaming.ingestFromStream(new StreamSourceInfo(java.nio.file.Files.newInputStream(parquet)), props);
+    } finally {
+      java.nio.file.Files.deleteIfExists(parquet);
+    }
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write("2,g\n".getBytes(StandardCharsets.UTF_8));
+    }
+    IngestionProperties csv = new IngestionProperties(StorageTestEndpoint.DB, "S5");
+    csv.setDataFormat(DataFormat.CSV);
+    StreamSourceInfo compressed = new StreamSourceInfo(new ByteArrayInputStream(gz.toByteArray()));
+    compressed.setCompressionType(com.microsoft.azure.kusto.ingest.source.CompressionType.gz);
+    streaming.ingestFromStream(compressed, csv);
+
+    assertThat(endpoint.rows("S5", "CAST(c0 AS VARCHAR), c1", "ORDER BY c0")).containsExactly(List.of("1", "p"), List.of("2", "g"));
+  }
 }
