@@ -27,7 +27,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (KustoEmulator emulator = KustoEmulator.builder().strictMode(true).database("db").start()) {
- *   Client client = ClientFactory.createClient(new ConnectionStringBuilder(emulator.engineUrl()));
+ *   Client client =
+ *       ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + emulator.engineUrl()));
  *   client.executeMgmt("db", ".create table T (a:int)");
  * }
  * }</pre>
