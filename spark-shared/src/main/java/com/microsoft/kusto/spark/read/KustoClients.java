@@ -1,0 +1,80 @@
+package com.microsoft.kusto.spark.read;
+
+import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientFactory;
+import com.microsoft.azure.kusto.data.StreamingClient;
+import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
+import com.microsoft.kusto.spark.common.client.Retrier;
+import com.microsoft.kusto.spark.common.client.RetryPolicy;
+import com.microsoft.kusto.spark.common.client.TransientFailures;
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.ConnectionConfig;
+import com.microsoft.kusto.spark.common.auth.AuthConfig;
+import java.net.URISyntaxException;
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SDK clients of one JVM (driver or executor), one per endpoint and authentication: the SDK's clients hold
+ * connection pools and token caches, so reads of the same cluster share them.
+ */
+public final class KustoClients {
+  private static final Map<Map.Entry<String, AuthConfig>, Client> CLIENTS = new ConcurrentHashMap<>();
+  private static final Map<Map.Entry<String, AuthConfig>, StreamingClient> STREAMING_CLIENTS = new ConcurrentHashMap<>();
+
+  private KustoClients() {}
+
+  /** The request runner for the engine endpoint: user properties, request ids, retries and clean errors. */
+  public static KustoRequestRunner engineRunner(ConnectionConfig connection) {
+    return runner(connection, engine(connection), connection.getClusterUrl());
+  }
+
+  /** The request runner for the data management (ingestion) endpoint, e.g. for {@code .show export containers}. */
+  public static KustoRequestRunner ingestionRunner(ConnectionConfig connection) {
+    Client client = CLIENTS.computeIfAbsent(key(connection, connection.getIngestionUrl()),
+        k -> create(connection, true));
+    return runner(connection, client, connection.getIngestionUrl());
+  }
+
+  private static KustoRequestRunner runner(ConnectionConfig connection, Client client, String url) {
+    return new KustoRequestRunner(client, url, connection.getDatabase(), connection.getRequestId(),
+        connection.getClientRequestPropertiesJson(),
+        new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+  }
+
+  private static Client engine(ConnectionConfig connection) {
+    return CLIENTS.computeIfAbsent(key(connection, connection.getClusterUrl()), k -> create(connection, false));
+  }
+
+  /** The SDK's streaming client for the engine endpoint (streaming query). */
+  public static StreamingClient streaming(ConnectionConfig connection) {
+    return STREAMING_CLIENTS.computeIfAbsent(key(connection, connection.getClusterUrl()), k -> {
+      try {
+        return ClientFactory.createStreamingClient(connection.engineConnectionStringBuilder());
+      } catch (URISyntaxException e) {
+        throw invalidUrl(connection.getClusterUrl());
+      }
+    });
+  }
+
+  private static Client create(ConnectionConfig connection, boolean ingestion) {
+    try {
+      return ClientFactory.createClient(
+          ingestion ? connection.ingestionConnectionStringBuilder() : connection.engineConnectionStringBuilder());
+    } catch (URISyntaxException e) {
+      throw invalidUrl(ingestion ? connection.getIngestionUrl() : connection.getClusterUrl());
+    }
+  }
+
+  /** Endpoint plus authentication: the request id and properties do not matter for the client itself. */
+  private static Map.Entry<String, AuthConfig> key(ConnectionConfig connection, String url) {
+    return new AbstractMap.SimpleImmutableEntry<>(url, connection.getAuth());
+  }
+
+  private static KustoConnectorException invalidUrl(String url) {
+    return new KustoConnectorException(ErrorCode.INVALID_CLUSTER_URL, KustoConnectorException.message(
+        "connect to '" + url + "'", "the SDK does not accept the URL", "Check 'kustoCluster'."));
+  }
+}
