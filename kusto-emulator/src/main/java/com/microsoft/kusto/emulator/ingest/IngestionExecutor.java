@@ -64,7 +64,7 @@ public final class IngestionExecutor implements AutoCloseable {
     }
     TableSchema schema = requireTable(database, table);
     checkIngestIfNotExists(database, table, properties);
-    Optional<IngestionMapping> mapping = resolveMapping(database, table, properties);
+    Optional<IngestionMapping> mapping = resolveMapping(schema, properties);
     long size;
     boolean gzip;
     int csvFields = 0;
@@ -140,13 +140,13 @@ public final class IngestionExecutor implements AutoCloseable {
     }
   }
 
-  private Optional<IngestionMapping> resolveMapping(String database, String table, IngestionProperties properties) {
+  private Optional<IngestionMapping> resolveMapping(TableSchema schema, IngestionProperties properties) {
     if (properties.inlineMapping().isPresent()) {
       return properties.inlineMapping();
     }
     return properties
         .mappingReference()
-        .map(name -> mappings.require(database, table, properties.format().mappingKind(), name));
+        .map(name -> mappings.require(schema, properties.format().mappingKind(), name));
   }
 
   private static String rootMessage(Throwable e) {

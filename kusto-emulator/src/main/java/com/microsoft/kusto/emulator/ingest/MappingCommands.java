@@ -6,6 +6,7 @@ import com.microsoft.kusto.emulator.storage.CommandScanner;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import com.microsoft.kusto.emulator.store.KustoType;
 import com.microsoft.kusto.emulator.store.SchemaCatalog;
+import com.microsoft.kusto.emulator.store.TableSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,14 +66,14 @@ public final class MappingCommands {
     if (!s.acceptWord("ingestion")) {
       return Optional.empty();
     }
-    requireTable(database, table);
+    TableSchema schema = requireTable(database, table);
     if (verb.equals("show") && s.acceptWord("mappings")) {
-      return Optional.of(table(mappings.list(database, table, Optional.empty())));
+      return Optional.of(table(mappings.list(schema, Optional.empty())));
     }
     String kindWord = s.word().orElseThrow(() -> s.syntax("expected a mapping kind (csv, json, parquet)"));
     MappingKind kind = MappingKind.parse(kindWord);
     if (verb.equals("show") && s.acceptWord("mappings")) {
-      return Optional.of(table(mappings.list(database, table, Optional.of(kind))));
+      return Optional.of(table(mappings.list(schema, Optional.of(kind))));
     }
     s.expectWord("mapping");
     String name = s.nameOrString();
@@ -82,13 +83,13 @@ public final class MappingCommands {
             table(
                 List.of(
                     mappings
-                        .find(database, table, kind, name)
+                        .find(schema, kind, name)
                         .orElseThrow(() -> notFound(database, table, kind, name)))));
       case "drop":
-        if (!mappings.remove(database, table, kind, name)) {
+        if (!mappings.remove(schema, kind, name)) {
           throw notFound(database, table, kind, name);
         }
-        return Optional.of(table(mappings.list(database, table, Optional.of(kind))));
+        return Optional.of(table(mappings.list(schema, Optional.of(kind))));
       default:
         String json = s.string().orElseThrow(() -> s.syntax("expected the mapping as a string literal '[...]'"));
         if (s.acceptWord("with")) {
@@ -104,7 +105,7 @@ public final class MappingCommands {
         if (!s.atEnd()) {
           throw s.syntax("unexpected text after the mapping");
         }
-        boolean exists = mappings.find(database, table, kind, name).isPresent();
+        boolean exists = mappings.find(schema, kind, name).isPresent();
         if (verb.equals("create") && exists) {
           throw KustoRequestException.badRequest(
               "BadRequest_DuplicateMapping",
@@ -114,15 +115,17 @@ public final class MappingCommands {
         if (verb.equals("alter") && !exists) {
           throw notFound(database, table, kind, name);
         }
-        return Optional.of(table(List.of(mappings.put(database, table, name, IngestionMapping.parse(kind, json)))));
+        return Optional.of(table(List.of(mappings.put(schema, name, IngestionMapping.parse(kind, json)))));
     }
   }
 
-  private void requireTable(String database, String table) {
-    if (tables.findTable(database, table).isEmpty()) {
-      throw KustoRequestException.badRequest(
-          "General_BadRequest", "Table '" + table + "' was not found in database '" + database + "'");
-    }
+  private TableSchema requireTable(String database, String table) {
+    return tables
+        .findTable(database, table)
+        .orElseThrow(
+            () ->
+                KustoRequestException.badRequest(
+                    "General_BadRequest", "Table '" + table + "' was not found in database '" + database + "'"));
   }
 
   private static KustoRequestException notFound(String database, String table, MappingKind kind, String name) {

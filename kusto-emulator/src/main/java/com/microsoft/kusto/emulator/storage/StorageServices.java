@@ -77,7 +77,7 @@ public final class StorageServices implements AutoCloseable {
     return (database, table, parameters, body, ctx) -> streaming.ingest(database, table, parameters, body);
   }
 
-  /** Named ingestion mappings (for example to forget those of a dropped table). */
+  /** Named ingestion mappings. */
   public MappingCatalog mappings() {
     return mappings;
   }

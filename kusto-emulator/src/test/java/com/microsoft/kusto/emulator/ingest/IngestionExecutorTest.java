@@ -127,7 +127,7 @@ class IngestionExecutorTest {
   void mappingReferenceIsResolvedFromTheCatalog() throws IOException {
     executor
         .mappings()
-        .put("db", "T", "byName", IngestionMapping.parse(MappingKind.CSV, "[{\"Column\":\"s\",\"Properties\":{\"Ordinal\":\"1\"}}]"));
+        .put(table, "byName", IngestionMapping.parse(MappingKind.CSV, "[{\"Column\":\"s\",\"Properties\":{\"Ordinal\":\"1\"}}]"));
     executor.ingest("db", "T", write("r.csv", "a,b\n"), props(Map.of("ingestionMappingReference", "byName")), "x");
     assertThat(rows()).extracting(r -> r.get(7)).containsExactly("b");
 

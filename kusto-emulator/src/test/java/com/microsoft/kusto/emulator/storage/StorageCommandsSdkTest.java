@@ -111,6 +111,10 @@ class StorageCommandsSdkTest {
         .hasMessageContaining("'m'");
     assertThatThrownBy(() -> client.executeMgmt(StorageTestEndpoint.DB, ".create table M1 ingestion csv mapping 'bad' 'not json'"))
         .hasMessageContaining("not valid JSON");
+
+    client.executeMgmt(StorageTestEndpoint.DB, ".drop table M1");
+    client.executeMgmt(StorageTestEndpoint.DB, ".create table M1 (a:int, b:string)");
+    assertThat(names(".show table M1 ingestion mappings")).as("a dropped table's mappings go with it").isEmpty();
   }
 
   private static List<String> names(String command) throws Exception {
