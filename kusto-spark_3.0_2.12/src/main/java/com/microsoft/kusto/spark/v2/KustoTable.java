@@ -3,6 +3,7 @@ package com.microsoft.kusto.spark.v2;
 import com.microsoft.kusto.spark.common.options.ReadConfig;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
 import com.microsoft.kusto.spark.common.schema.KustoType;
+import com.microsoft.kusto.spark.common.util.Secrets;
 import com.microsoft.kusto.spark.read.ReadSchemas;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -36,7 +37,7 @@ public class KustoTable implements SupportsRead {
 
   @Override
   public String name() {
-    return "kusto:" + config.getConnection().getDatabase() + ":" + config.getQuery().trim();
+    return "kusto:" + config.getConnection().getDatabase() + ":" + Secrets.redactKql(config.getQuery().trim());
   }
 
   @SuppressWarnings("deprecation")
