@@ -65,6 +65,10 @@ public final class TableWritePreparation {
     }
     String mapping = SchemaAdjustment.apply(config.getAdjustSchema(), table, schema, target);
 
+    if (batch != null && config.getWriteMode() == WriteMode.KustoStreaming) {
+      LOG.warn("Micro-batch {} is written with KustoStreaming, which cannot tag extents: a replay after a restart"
+          + " is not detected. Use the Transactional write mode for exactly-once micro-batches.", batch);
+    }
     String skip = skipReason(config, batch, deadline);
     if (skip != null) {
       LOG.info("Write {} to table '{}' skipped: {}", writeId, table, skip);
@@ -110,6 +114,11 @@ public final class TableWritePreparation {
       throw conflict("streaming ingestion ('writeMode' KustoStreaming) accepts only a mapping reference, not an "
           + "inline or generated CSV mapping", "Create the mapping on the table and pass 'csvMappingNameReference',"
           + " or use 'writeMode' Transactional or Queued.");
+    }
+    if (config.getWriteMode() == WriteMode.KustoStreaming && (props.getCreationTime() != null
+        || props.getIngestByTags() != null || props.getDropByTags() != null || props.getAdditionalTags() != null)) {
+      throw conflict("streaming ingestion ('writeMode' KustoStreaming) cannot set extent tags or 'creationTime'",
+          "Remove them from 'sparkIngestionPropertiesJson', or use 'writeMode' Transactional or Queued.");
     }
     if (overwrite && config.getWriteMode() != WriteMode.Transactional) {
       throw conflict("overwriting the table needs 'writeMode' Transactional, which replaces the data in one step, "
