@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.kusto.emulator.KustoRequestException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Kusto's OneApi error body: {@code {"error":{"code","message","@type","@message","@context","@permanent"}}}. */
 final class OneApiError {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // Kusto never echoes the content of obfuscated literals (h"...", h@'...'): they carry storage credentials.
+  private static final Pattern HIDDEN_LITERAL = Pattern.compile("(?<![A-Za-z0-9_])([hH]@?)([\"'])(?:(?!\\2).)*(\\2|$)");
 
   private OneApiError() {}
 
@@ -17,12 +20,16 @@ final class OneApiError {
     error.put("code", e.code());
     error.put("message", summary(e.httpStatus()));
     error.put("@type", type(e.httpStatus()));
-    error.put("@message", e.getMessage());
+    error.put("@message", maskHiddenLiterals(e.getMessage()));
     ObjectNode context = error.putObject("@context");
     context.put("clientRequestId", clientRequestId);
     context.put("activityId", activityId);
     error.put("@permanent", e.permanent());
     return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String maskHiddenLiterals(String message) {
+    return message == null ? null : HIDDEN_LITERAL.matcher(message).replaceAll("$1$2****$2");
   }
 
   private static String summary(int status) {
