@@ -5,6 +5,7 @@ import static com.microsoft.kusto.spark.common.write.WriteEmulator.writeRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.spark.common.client.EmulatorRequests;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -105,5 +106,19 @@ class QueuedStreamingAndMicroBatchTest {
         EmulatorRequests.inSeconds(30))).isTrue();
     assertThat(MicroBatchIdempotence.alreadyCommitted(kusto.runner, "Stream1", new MicroBatch("query-2", 7),
         EmulatorRequests.inSeconds(30))).isFalse();
+  }
+
+  @Test
+  void streamingFallsBackToQueuedIngestionWhenTheStreamingEndpointKeepsFailing() throws Exception {
+    kusto.mgmt(".create table Fallback (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Fallback", "writeMode", "KustoStreaming"), ID_NAME);
+    kusto.emulator.faults().failNext(RequestKind.STREAMING_INGEST, 1000, 503);
+    try {
+      PartitionResult result = writeRange(plan, 0, 0, 25);
+      assertThat(result.rows()).isEqualTo(25);
+    } finally {
+      kusto.emulator.faults().clear();
+    }
+    awaitCount("Fallback", 25);
   }
 }

@@ -6,11 +6,18 @@ import static com.microsoft.kusto.spark.common.write.WriteEmulator.writeRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.StorageSharedKeyCredential;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.IngestionStorageParameters;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.StructField;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -195,5 +202,29 @@ class TransactionalWriteTest {
     assertThat(kusto.commandColumn(".show tables | where TableName == 'MyStaging'", "TableName"))
         .containsExactly("MyStaging");
     assertThat(kusto.count("MyStaging")).isZero();
+  }
+
+  @Test
+  void userStagingContainersAreUsedWithTheirSas() {
+    kusto.mgmt(".create table UserStore (id:long, name:string)");
+    BlobContainerClient container = new BlobServiceClientBuilder()
+        .endpoint(kusto.emulator.blobEndpoint())
+        .credential(new StorageSharedKeyCredential(kusto.emulator.storageAccountName(),
+            kusto.emulator.storageAccountKey()))
+        .buildClient()
+        .createBlobContainer("userstage");
+    String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+        new BlobContainerSasPermission().setReadPermission(true).setWritePermission(true).setCreatePermission(true)
+            .setDeletePermission(true)));
+    String storage = IngestionStorageParameters.toJsonString(
+        List.of(new IngestionStorageParameters(kusto.emulator.blobEndpoint(), "userstage", null, sas)));
+    WritePlan plan = kusto.preparation().prepare(kusto.config("UserStore", "kustoIngestionStorageContainer", storage),
+        ID_NAME);
+    PartitionResult result = writeRange(plan, 0, 0, 40);
+    assertThat(result.blobs()).singleElement()
+        .satisfies(b -> assertThat(b.url()).startsWith(kusto.emulator.blobEndpoint() + "/userstage/"));
+    assertThat(result.toString()).doesNotContain(sas);
+    kusto.commit().commit(plan, List.of(result));
+    assertThat(kusto.count("UserStore")).isEqualTo(40);
   }
 }
