@@ -79,7 +79,7 @@ final class BlobPartitionWriter implements PartitionWriter {
         GzipCsvBlob full = current;
         current = null;
         full.seal();
-        handOver(full, !plan.config().isDisableFlushImmediately());
+        handOver(full, flushImmediately(plan, true));
       }
     } catch (IOException | BlobStorageException e) {
       throw storageFailure(e);
@@ -93,12 +93,12 @@ final class BlobPartitionWriter implements PartitionWriter {
         GzipCsvBlob last = current;
         current = null;
         last.seal();
-        handOver(last, plan.config().getIngestionProperties().isFlushImmediately());
+        handOver(last, flushImmediately(plan, false));
       }
-      for (GzipCsvBlob blob : new ArrayList<>(sealedNotQueued)) {
-        queue(blob, blob == lastOf(sealedNotQueued) ? plan.config().getIngestionProperties().isFlushImmediately()
-            : !plan.config().isDisableFlushImmediately());
-        sealedNotQueued.remove(blob);
+      while (!sealedNotQueued.isEmpty()) {
+        // Removed once queued: an abort after a failed queue call must not delete blobs already queued.
+        queue(sealedNotQueued.get(0), flushImmediately(plan, sealedNotQueued.size() > 1));
+        sealedNotQueued.remove(0);
       }
     } catch (IOException | BlobStorageException e) {
       throw storageFailure(e);
@@ -120,8 +120,13 @@ final class BlobPartitionWriter implements PartitionWriter {
     sealedNotQueued.clear();
   }
 
-  private static GzipCsvBlob lastOf(List<GzipCsvBlob> blobs) {
-    return blobs.get(blobs.size() - 1);
+  /**
+   * A blob sealed because it is full needs no batching by Kusto, so it is flushed at once unless
+   * {@code disableFlushImmediately}; the partition's last blob follows the user's {@code flushImmediately}.
+   */
+  static boolean flushImmediately(WritePlan plan, boolean sealedFull) {
+    return sealedFull ? !plan.config().isDisableFlushImmediately()
+        : plan.config().getIngestionProperties().isFlushImmediately();
   }
 
   private void handOver(GzipCsvBlob blob, boolean flush) {
