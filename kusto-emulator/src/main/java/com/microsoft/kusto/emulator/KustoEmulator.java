@@ -8,6 +8,7 @@ import com.microsoft.kusto.emulator.server.KustoHttpServer;
 import com.microsoft.kusto.emulator.server.TlsMaterial;
 import com.microsoft.kusto.emulator.storage.AzuriteProcess;
 import com.microsoft.kusto.emulator.storage.AzuriteStorage;
+import com.microsoft.kusto.emulator.storage.AzuriteTls;
 import com.microsoft.kusto.emulator.storage.StorageHostNames;
 import com.microsoft.kusto.emulator.store.DuckDbStore;
 import com.microsoft.kusto.emulator.store.OperationRegistry;
@@ -68,13 +69,25 @@ public final class KustoEmulator implements AutoCloseable {
         checker = KqlSyntaxChecker.start();
         resources.add(checker);
       }
-      if (config.storage) {
-        AzuriteProcess azurite = AzuriteProcess.start();
-        resources.add(azurite);
-        storage = new AzuriteStorage(azurite, config.storageHosts).createResources();
-      }
       if (config.tls) {
-        tls = TlsMaterial.generate(tempDir, List.of(config.engineHost));
+        List<String> names = new ArrayList<>(List.of(config.engineHost));
+        if (!config.storageHosts.blobHost().matches("[0-9.]+")) {
+          names.add(config.storageHosts.blobHost());
+        }
+        tls = TlsMaterial.generate(tempDir, names);
+      }
+      if (config.storage) {
+        // With TLS, Azurite serves https with the same certificate, so one trust store covers every URL.
+        AzuriteProcess azurite =
+            AzuriteProcess.start(
+                Optional.ofNullable(tls).map(t -> AzuriteTls.pfx(t.keyStore(), t.trustStorePassword())));
+        resources.add(azurite);
+        storage =
+            new AzuriteStorage(
+                    azurite,
+                    config.storageHosts,
+                    tls == null ? null : AzuriteTls.trustManagers(tls.trustStore(), tls.trustStorePassword()))
+                .createResources();
       }
       commands = new CommandDispatcher(store, operations, kql, config.engineHost);
       server = new KustoHttpServer(config.port, tls, config.bearerToken, commands, kql, faults, checker);

@@ -23,11 +23,13 @@ import javax.net.ssl.SSLContext;
  * {@code javax.net.ssl.trustStore} at.
  */
 public final class TlsMaterial {
+  private final Path keyStore;
   private final Path trustStore;
   private final String password;
   private final SSLContext sslContext;
 
-  private TlsMaterial(Path trustStore, String password, SSLContext sslContext) {
+  private TlsMaterial(Path keyStore, Path trustStore, String password, SSLContext sslContext) {
+    this.keyStore = keyStore;
     this.trustStore = trustStore;
     this.password = password;
     this.sslContext = sslContext;
@@ -64,7 +66,7 @@ public final class TlsMaterial {
       kmf.init(ks, password.toCharArray());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, null);
-      return new TlsMaterial(trustStore, password, context);
+      return new TlsMaterial(keyStore, trustStore, password, context);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the emulator's TLS certificate in " + directory, e);
     } catch (java.security.GeneralSecurityException e) {
@@ -87,6 +89,11 @@ public final class TlsMaterial {
       p.destroyForcibly();
       throw new IOException("Interrupted while running keytool", e);
     }
+  }
+
+  /** The PKCS12 key store with the certificate and its private key (Azurite serves https with it too). */
+  public Path keyStore() {
+    return keyStore;
   }
 
   /** The PKCS12 trust store holding the emulator's certificate. */
