@@ -41,6 +41,7 @@ class KustoScan implements Scan, Batch {
   private final HashMap<String, KustoType> kustoTypes;
   private final List<Predicate> predicates;
   private final String kql;
+  private transient InputPartition[] planned;
 
   KustoScan(ReadConfig config, StructType schema, StructType required, Map<String, KustoType> kustoTypes,
       List<Predicate> predicates) {
@@ -91,8 +92,20 @@ class KustoScan implements Scan, Batch {
     return this;
   }
 
+  /**
+   * Plans once per scan: Spark may ask again for copies of the same physical plan node, and one export per scan
+   * keeps every copy reading the same blobs. The blobs live as long as this scan (see
+   * {@link com.microsoft.kusto.spark.read.TransientExportCleaner}).
+   */
   @Override
-  public InputPartition[] planInputPartitions() {
+  public synchronized InputPartition[] planInputPartitions() {
+    if (planned == null) {
+      planned = plan();
+    }
+    return planned.clone();
+  }
+
+  private InputPartition[] plan() {
     ReadMode mode = ReadModeChooser.choose(config, query(projection(required)).buildCount());
     if (mode == ReadMode.ForceSingleMode) {
       return new InputPartition[] {new KustoQueryPartition(config.getConnection(), kql)};
@@ -100,7 +113,7 @@ class KustoScan implements Scan, Batch {
     int partitions = exportPartitions();
     String partitionColumn = config.getPartitionColumn() != null ? config.getPartitionColumn()
         : schema.fields()[0].name();
-    List<ExportedBlob> blobs = DistributedReads.export(SparkSession.active().sparkContext(), config,
+    List<ExportedBlob> blobs = DistributedReads.export(this, config,
         exportQuery(partitions, partitionColumn), partitionColumn, partitions);
     List<List<ExportedBlob>> groups = BlobGroups.balance(blobs, PARTITION_TARGET_BYTES);
     LOG.info("Distributed read: {} blobs in {} Spark partitions", blobs.size(), groups.size());

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +38,15 @@ public final class DistributedReads {
   /**
    * Exports and returns the blobs to read.
    *
+   * @param owner the driver-side object that planned the read; the blobs are deleted after it is garbage collected
+   *     ({@link TransientExportCleaner})
    * @param kql the query to export (the user's query with pushed filters and projection)
    * @param partitionColumn column hashed to split the export; used only when {@code partitions > 1}
    */
   public static List<ExportedBlob> export(
-      SparkContext context, ReadConfig config, String kql, String partitionColumn, int partitions) {
+      Object owner, ReadConfig config, String kql, String partitionColumn, int partitions) {
     if (!config.isDistributedReadModeTransientCache()) {
-      return exportNow(context, config, kql, partitionColumn, partitions, true);
+      return exportNow(owner, config, kql, partitionColumn, partitions, true);
     }
     List<String> key = Arrays.asList(kql, config.getConnection().getClusterUrl(), config.getConnection().getDatabase(),
         partitionColumn, Integer.toString(partitions));
@@ -55,12 +56,12 @@ public final class DistributedReads {
       return cached;
     }
     // Exports of the same key racing on two threads both succeed; one of them is kept.
-    List<ExportedBlob> blobs = exportNow(context, config, kql, partitionColumn, partitions, false);
+    List<ExportedBlob> blobs = exportNow(owner, config, kql, partitionColumn, partitions, false);
     List<ExportedBlob> previous = CACHE.putIfAbsent(key, blobs);
     return previous != null ? previous : blobs;
   }
 
-  private static List<ExportedBlob> exportNow(SparkContext context, ReadConfig config, String kql,
+  private static List<ExportedBlob> exportNow(Object owner, ReadConfig config, String kql,
       String partitionColumn, int partitions, boolean deleteAfterRead) {
     boolean userStorage = config.getTransientStorage() != null;
     List<ContainerAccess> containers = userStorage ? userContainers(config.getTransientStorage())
@@ -68,12 +69,28 @@ public final class DistributedReads {
     DistributedExport.Request request = new DistributedExport.Request(kql, containers, config.getExportOptions(),
         directory(config), partitions > 1 ? partitionColumn : null, partitions);
     KustoRequestRunner runner = KustoClients.engineRunner(config.getConnection());
-    List<ExportedBlob> blobs = new DistributedExport(runner, new OperationPoller(runner, PollSchedule.standard()))
-        .run(request, ReadSchemas.deadline(config));
+    List<ExportedBlob> blobs;
+    try {
+      blobs = new DistributedExport(runner, new OperationPoller(runner, PollSchedule.standard()))
+          .run(request, ReadSchemas.deadline(config));
+    } catch (KustoConnectorException e) {
+      throw withCoordinates(e, config);
+    }
     if (userStorage && deleteAfterRead) {
-      TransientExportCleaner.register(context, request);
+      TransientExportCleaner.register(owner, request);
     }
     return Collections.unmodifiableList(new ArrayList<>(blobs));
+  }
+
+  /** Operation failures do not name where they ran; the user needs cluster, database and request id to trace. */
+  private static KustoConnectorException withCoordinates(KustoConnectorException e, ReadConfig config) {
+    String cluster = config.getConnection().getClusterUrl();
+    if (e.getMessage() != null && e.getMessage().contains(cluster)) {
+      return e;
+    }
+    return new KustoConnectorException(e.getErrorCode(), "Distributed read on cluster '" + cluster + "', database '"
+        + config.getConnection().getDatabase() + "' (request id '" + config.getConnection().getRequestId()
+        + "'): " + e.getMessage(), e);
   }
 
   /** {@code <database>/dir<uuid>/}, with characters other than letters and digits in the database name as '_'. */

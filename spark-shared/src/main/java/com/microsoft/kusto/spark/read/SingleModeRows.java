@@ -1,7 +1,6 @@
 package com.microsoft.kusto.spark.read;
 
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
-import com.microsoft.kusto.spark.common.client.HiddenLiterals;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
@@ -42,7 +41,7 @@ public final class SingleModeRows implements Iterator<InternalRow>, Closeable {
     } catch (Exception e) {
       // The SDK's exception is not chained: it may carry request text and must not need to serialize.
       throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(action,
-          Secrets.redact(HiddenLiterals.mask(String.valueOf(e.getMessage()))), "Check the query, the table and column names."));
+          Secrets.redact(String.valueOf(e.getMessage())), "Check the query, the table and column names."));
     }
     return new SingleModeRows(response, new V2ResultRows(response, schema, action));
   }
