@@ -4,6 +4,7 @@ import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.kql.KqlSyntax;
 import com.microsoft.kusto.spark.common.kql.KustoCommands;
 import com.microsoft.kusto.spark.common.kql.TablePolicy;
 import com.microsoft.kusto.spark.common.options.SchemaAdjustmentMode;
@@ -38,7 +39,7 @@ public final class TableWritePreparation {
 
   /** Preparation with the shared clients of the write's connection. */
   public static TableWritePreparation forConfig(WriteConfig config) {
-    return new TableWritePreparation(WriteClients.of(config.getConnection()).runner());
+    return new TableWritePreparation(WriteClients.of(config.getConnection()).runner(config.getConnection()));
   }
 
   /** An appending batch write. */
@@ -174,6 +175,10 @@ public final class TableWritePreparation {
         runner.command("set temp table auto delete",
             KustoCommands.alterAutoDeletePolicy(temp, Instant.now().plus(cleanup), true), deadline);
       }
+      String mappingName = config.getIngestionProperties().getCsvMappingNameReference();
+      if (mappingName != null) {
+        copyCsvMapping(config, temp, mappingName, deadline);
+      }
       String batching = batchingPolicy(config.getTable(), deadline);
       if (batching != null) {
         runner.command("copy ingestion batching policy",
@@ -183,6 +188,27 @@ public final class TableWritePreparation {
       dropQuietly(temp, deadline);
       throw e;
     }
+  }
+
+  /** A mapping reference is resolved on the table ingested into, so the staging table needs its own copy. */
+  private void copyCsvMapping(WriteConfig config, String temp, String name, long deadline) {
+    String table = config.getTable();
+    KustoResultSetTable mappings = runner.command("read csv mappings", ".show table "
+        + KqlSyntax.quoteIdentifier(table) + " ingestion csv mappings", deadline).getPrimaryResults();
+    String mapping = null;
+    while (mappings.next()) {
+      if (name.equals(mappings.getString("Name"))) {
+        mapping = mappings.getString("Mapping");
+      }
+    }
+    if (mapping == null) {
+      throw new KustoConnectorException(ErrorCode.INVALID_OPTION_VALUE, KustoConnectorException.message(
+          "use the CSV mapping '" + name + "' named by 'csvMappingNameReference' in 'sparkIngestionPropertiesJson'",
+          "table '" + table + "' has no CSV ingestion mapping of that name",
+          "Create it with '.create table " + table + " ingestion csv mapping', or fix the name."));
+    }
+    runner.command("copy csv mapping", ".create table " + KqlSyntax.quoteIdentifier(temp) + " ingestion csv mapping "
+        + KqlSyntax.stringLiteral(name) + " " + KqlSyntax.stringLiteral(mapping), deadline);
   }
 
   private String batchingPolicy(String table, long deadline) {

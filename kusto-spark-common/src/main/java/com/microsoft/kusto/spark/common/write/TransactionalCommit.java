@@ -48,7 +48,7 @@ public final class TransactionalCommit {
 
   /** Finalization with the shared clients of the plan's connection and the standard schedules. */
   public static TransactionalCommit forPlan(WritePlan plan) {
-    KustoRequestRunner runner = WriteClients.of(plan.config().getConnection()).runner();
+    KustoRequestRunner runner = WriteClients.of(plan.config().getConnection()).runner(plan.config().getConnection());
     return new TransactionalCommit(runner, standardStatusSchedule(),
         new OperationPoller(runner, PollSchedule.standard()));
   }

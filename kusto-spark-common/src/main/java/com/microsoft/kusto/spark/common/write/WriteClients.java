@@ -13,6 +13,8 @@ import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -25,7 +27,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@code http://127.0.0.1:port} into an unresolvable {@code ingest-127.0.0.1}.
  */
 public final class WriteClients {
-  private static final ConcurrentMap<ConnectionConfig, WriteClients> CACHE = new ConcurrentHashMap<>();
+  /** Keyed by endpoints, database and credentials, not by request id: every write has its own request id. */
+  private static final ConcurrentMap<List<Object>, WriteClients> CACHE = new ConcurrentHashMap<>();
 
   private final ConnectionConfig connection;
   private Client engine;
@@ -38,19 +41,17 @@ public final class WriteClients {
 
   /** The shared clients of this connection. */
   public static WriteClients of(ConnectionConfig connection) {
-    WriteClients clients = CACHE.get(connection);
+    List<Object> key = Arrays.<Object>asList(connection.getClusterUrl(), connection.getIngestionUrl(),
+        connection.getDatabase(), connection.getAuth());
+    WriteClients clients = CACHE.get(key);
     if (clients == null) {
       WriteClients created = new WriteClients(connection);
-      clients = CACHE.putIfAbsent(connection, created);
+      clients = CACHE.putIfAbsent(key, created);
       if (clients == null) {
         clients = created;
       }
     }
     return clients;
-  }
-
-  public ConnectionConfig connection() {
-    return connection;
   }
 
   /** The engine client (queries and management commands). */
@@ -65,10 +66,13 @@ public final class WriteClients {
     return engine;
   }
 
-  /** A request runner on the engine with the standard retry policy. */
-  public KustoRequestRunner runner() {
-    return new KustoRequestRunner(engine(), connection.getClusterUrl(), connection.getDatabase(),
-        connection.getRequestId(), connection.getClientRequestPropertiesJson(),
+  /**
+   * A request runner on the shared engine client with the standard retry policy, sending the request id and
+   * client request properties of {@code write} (one write's connection settings).
+   */
+  public KustoRequestRunner runner(ConnectionConfig write) {
+    return new KustoRequestRunner(engine(), write.getClusterUrl(), write.getDatabase(),
+        write.getRequestId(), write.getClientRequestPropertiesJson(),
         new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
   }
 

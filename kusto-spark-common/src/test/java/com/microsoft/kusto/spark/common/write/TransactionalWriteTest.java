@@ -227,4 +227,22 @@ class TransactionalWriteTest {
     kusto.commit().commit(plan, List.of(result));
     assertThat(kusto.count("UserStore")).isEqualTo(40);
   }
+
+  @Test
+  void aMappingReferenceIsCopiedToTheStagingTable() {
+    kusto.mgmt(".create table Mapped (name:string, id:long)");
+    kusto.mgmt(".create table Mapped ingestion csv mapping 'swap' "
+        + "'[{\"column\":\"id\",\"Properties\":{\"Ordinal\":\"0\"}},{\"column\":\"name\",\"Properties\":{\"Ordinal\":\"1\"}}]'");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Mapped", "sparkIngestionPropertiesJson",
+        "{\"csvMappingNameReference\":\"swap\"}"), ID_NAME);
+    kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 5)));
+    assertThat(kusto.column("Mapped | where id == 4 | project name", "name")).containsExactly("name 4");
+
+    assertThatThrownBy(() -> kusto.preparation().prepare(kusto.config("Mapped", "sparkIngestionPropertiesJson",
+        "{\"csvMappingNameReference\":\"nope\"}"), ID_NAME))
+        .hasMessage("Cannot use the CSV mapping 'nope' named by 'csvMappingNameReference' in"
+            + " 'sparkIngestionPropertiesJson': table 'Mapped' has no CSV ingestion mapping of that name. Create it"
+            + " with '.create table Mapped ingestion csv mapping', or fix the name.");
+    assertThat(kusto.tempTables("Mapped")).isEmpty();
+  }
 }
