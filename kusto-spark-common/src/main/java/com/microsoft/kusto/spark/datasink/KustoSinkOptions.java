@@ -1,6 +1,6 @@
 package com.microsoft.kusto.spark.datasink;
 
-import com.microsoft.kusto.spark.common.options.KustoCommonOptions;
+import com.microsoft.kusto.spark.common.options.CommonOptionKeys;
 import com.microsoft.kusto.spark.common.options.KustoDebugOptions;
 import com.microsoft.kusto.spark.common.options.KustoWriteOptions;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
@@ -13,39 +13,8 @@ import com.microsoft.kusto.spark.common.options.WriteConfig;
  * {@link com.microsoft.kusto.spark.common.options.SinkTableCreationMode} and
  * {@link com.microsoft.kusto.spark.common.options.SchemaAdjustmentMode}.
  */
-public final class KustoSinkOptions {
+public final class KustoSinkOptions implements CommonOptionKeys {
   private KustoSinkOptions() {}
-
-  // Common to reads and writes.
-  public static final String KUSTO_CLUSTER = KustoCommonOptions.CLUSTER.key();
-  public static final String KUSTO_DATABASE = KustoCommonOptions.DATABASE.key();
-  public static final String KUSTO_AAD_APP_ID = KustoCommonOptions.AAD_APP_ID.key();
-  public static final String KUSTO_AAD_APP_SECRET = KustoCommonOptions.AAD_APP_SECRET.key();
-  public static final String KUSTO_AAD_AUTHORITY_ID = KustoCommonOptions.AAD_AUTHORITY_ID.key();
-  public static final String KUSTO_AAD_APP_CERTIFICATE_PATH = KustoCommonOptions.AAD_APP_CERTIFICATE_PATH.key();
-  public static final String KUSTO_AAD_APP_CERTIFICATE_PASSWORD = KustoCommonOptions.AAD_APP_CERTIFICATE_PASSWORD.key();
-  public static final String KUSTO_ACCESS_TOKEN = KustoCommonOptions.ACCESS_TOKEN.key();
-  public static final String KUSTO_USER_PROMPT = KustoCommonOptions.USER_PROMPT.key();
-  public static final String KUSTO_TOKEN_PROVIDER_CALLBACK_CLASSPATH =
-      KustoCommonOptions.TOKEN_PROVIDER_CALLBACK_CLASSPATH.key();
-  public static final String KUSTO_MANAGED_IDENTITY_AUTH = KustoCommonOptions.MANAGED_IDENTITY_AUTH.key();
-  public static final String KUSTO_MANAGED_IDENTITY_CLIENT_ID = KustoCommonOptions.MANAGED_IDENTITY_CLIENT_ID.key();
-  public static final String KUSTO_AZURE_CLI_AUTH = KustoCommonOptions.AZURE_CLI_AUTH.key();
-  public static final String KUSTO_DEVICE_CODE_AUTH = KustoCommonOptions.DEVICE_CODE_AUTH.key();
-  public static final String KEY_VAULT_URI = KustoCommonOptions.KEY_VAULT_URI.key();
-  public static final String KEY_VAULT_APP_ID = KustoCommonOptions.KEY_VAULT_APP_ID.key();
-  public static final String KEY_VAULT_APP_KEY = KustoCommonOptions.KEY_VAULT_APP_KEY.key();
-  public static final String KUSTO_INGESTION_URI = KustoCommonOptions.INGESTION_URI.key();
-  public static final String KUSTO_TIMEOUT_LIMIT = KustoCommonOptions.TIMEOUT_LIMIT.key();
-  public static final String KUSTO_CLIENT_REQUEST_PROPERTIES_JSON =
-      KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON.key();
-  public static final String KUSTO_REQUEST_ID = KustoCommonOptions.REQUEST_ID.key();
-  /** @deprecated old constant name; use {@link #KUSTO_AAD_APP_ID} */
-  @Deprecated
-  public static final String KUSTO_AAD_CLIENT_ID = KUSTO_AAD_APP_ID;
-  /** @deprecated old constant name; use {@link #KUSTO_AAD_APP_SECRET} */
-  @Deprecated
-  public static final String KUSTO_AAD_CLIENT_PASSWORD = KUSTO_AAD_APP_SECRET;
 
   // Writes.
   public static final String KUSTO_TABLE = KustoWriteOptions.TABLE.key();
@@ -74,6 +43,4 @@ public final class KustoSinkOptions {
   public static final String KUSTO_DISABLE_FLUSH_IMMEDIATELY = KustoDebugOptions.DISABLE_FLUSH_IMMEDIATELY.key();
   public static final String KUSTO_ENSURE_NO_DUPLICATED_BLOBS = KustoDebugOptions.ENSURE_NO_DUPLICATED_BLOBS.key();
   public static final String KUSTO_ADD_SOURCE_LOCATION_TRANSFORM = KustoDebugOptions.ADD_SOURCE_LOCATION_TRANSFORM.key();
-  public static final String KEY_VAULT_PEM_FILE_PATH = KustoDebugOptions.KEY_VAULT_PEM_FILE_PATH.key();
-  public static final String KEY_VAULT_CERTIFICATE_KEY = KustoDebugOptions.KEY_VAULT_CERTIFICATE_KEY.key();
 }

@@ -1,6 +1,6 @@
 package com.microsoft.kusto.spark.datasource;
 
-import com.microsoft.kusto.spark.common.options.KustoCommonOptions;
+import com.microsoft.kusto.spark.common.options.CommonOptionKeys;
 import com.microsoft.kusto.spark.common.options.KustoDebugOptions;
 import com.microsoft.kusto.spark.common.options.KustoReadOptions;
 
@@ -10,39 +10,8 @@ import com.microsoft.kusto.spark.common.options.KustoReadOptions;
  * declarations (defaults, descriptions) live in {@code com.microsoft.kusto.spark.common.options}. The read-mode
  * enum is {@link com.microsoft.kusto.spark.common.options.ReadMode}.
  */
-public final class KustoSourceOptions {
+public final class KustoSourceOptions implements CommonOptionKeys {
   private KustoSourceOptions() {}
-
-  // Common to reads and writes.
-  public static final String KUSTO_CLUSTER = KustoCommonOptions.CLUSTER.key();
-  public static final String KUSTO_DATABASE = KustoCommonOptions.DATABASE.key();
-  public static final String KUSTO_AAD_APP_ID = KustoCommonOptions.AAD_APP_ID.key();
-  public static final String KUSTO_AAD_APP_SECRET = KustoCommonOptions.AAD_APP_SECRET.key();
-  public static final String KUSTO_AAD_AUTHORITY_ID = KustoCommonOptions.AAD_AUTHORITY_ID.key();
-  public static final String KUSTO_AAD_APP_CERTIFICATE_PATH = KustoCommonOptions.AAD_APP_CERTIFICATE_PATH.key();
-  public static final String KUSTO_AAD_APP_CERTIFICATE_PASSWORD = KustoCommonOptions.AAD_APP_CERTIFICATE_PASSWORD.key();
-  public static final String KUSTO_ACCESS_TOKEN = KustoCommonOptions.ACCESS_TOKEN.key();
-  public static final String KUSTO_USER_PROMPT = KustoCommonOptions.USER_PROMPT.key();
-  public static final String KUSTO_TOKEN_PROVIDER_CALLBACK_CLASSPATH =
-      KustoCommonOptions.TOKEN_PROVIDER_CALLBACK_CLASSPATH.key();
-  public static final String KUSTO_MANAGED_IDENTITY_AUTH = KustoCommonOptions.MANAGED_IDENTITY_AUTH.key();
-  public static final String KUSTO_MANAGED_IDENTITY_CLIENT_ID = KustoCommonOptions.MANAGED_IDENTITY_CLIENT_ID.key();
-  public static final String KUSTO_AZURE_CLI_AUTH = KustoCommonOptions.AZURE_CLI_AUTH.key();
-  public static final String KUSTO_DEVICE_CODE_AUTH = KustoCommonOptions.DEVICE_CODE_AUTH.key();
-  public static final String KEY_VAULT_URI = KustoCommonOptions.KEY_VAULT_URI.key();
-  public static final String KEY_VAULT_APP_ID = KustoCommonOptions.KEY_VAULT_APP_ID.key();
-  public static final String KEY_VAULT_APP_KEY = KustoCommonOptions.KEY_VAULT_APP_KEY.key();
-  public static final String KUSTO_INGESTION_URI = KustoCommonOptions.INGESTION_URI.key();
-  public static final String KUSTO_TIMEOUT_LIMIT = KustoCommonOptions.TIMEOUT_LIMIT.key();
-  public static final String KUSTO_CLIENT_REQUEST_PROPERTIES_JSON =
-      KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON.key();
-  public static final String KUSTO_REQUEST_ID = KustoCommonOptions.REQUEST_ID.key();
-  /** @deprecated old constant name; use {@link #KUSTO_AAD_APP_ID} */
-  @Deprecated
-  public static final String KUSTO_AAD_CLIENT_ID = KUSTO_AAD_APP_ID;
-  /** @deprecated old constant name; use {@link #KUSTO_AAD_APP_SECRET} */
-  @Deprecated
-  public static final String KUSTO_AAD_CLIENT_PASSWORD = KUSTO_AAD_APP_SECRET;
 
   // Reads.
   public static final String KUSTO_QUERY = KustoReadOptions.QUERY.key();
@@ -61,6 +30,4 @@ public final class KustoSourceOptions {
   public static final String KUSTO_READ_PARTITION_MODE = KustoDebugOptions.READ_PARTITION_MODE.key();
   public static final String KUSTO_NUM_PARTITIONS = KustoDebugOptions.NUM_PARTITIONS.key();
   public static final String KUSTO_PARTITION_COLUMN = KustoDebugOptions.PARTITION_COLUMN.key();
-  public static final String KEY_VAULT_PEM_FILE_PATH = KustoDebugOptions.KEY_VAULT_PEM_FILE_PATH.key();
-  public static final String KEY_VAULT_CERTIFICATE_KEY = KustoDebugOptions.KEY_VAULT_CERTIFICATE_KEY.key();
 }
