@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code .replace extents} that drops the target's old extents and moves the new ones atomically, so readers see the
  * old rows until the new ones are all in). The staging table is dropped in every case, unless the user supplied it
  * ({@code tempTableName}). Queued and KustoStreaming: nothing is left to do once the tasks have queued or sent
- * their data.
+ * their data, unless a Queued plan asked for status reporting ({@link WritePlan#withStatusReporting()}): then the
+ * commit waits for every blob and fails if one did not ingest.
  *
  * <p>Not done: {@code SetNewIngestionTime=true} for targets that are the source of a materialized view (moved
  * extents keep their ingestion time, so such a view may not pick them up) and batched moves of very many extents.
@@ -64,15 +65,22 @@ public final class TransactionalCommit {
    * @throws KustoConnectorException {@link ErrorCode#INGESTION_FAILED} when a blob failed (the target is unchanged)
    */
   public void commit(WritePlan plan, List<PartitionResult> results) {
-    if (plan.skipped() || plan.mode() != WriteMode.Transactional) {
+    if (plan.skipped() || plan.mode() == WriteMode.KustoStreaming) {
       return;
     }
     long deadline = System.currentTimeMillis() + plan.config().getConnection().getTimeoutSeconds() * 1000L;
-    try {
-      List<QueuedBlob> blobs = new ArrayList<>();
-      for (PartitionResult result : results) {
-        blobs.addAll(result.blobs());
+    List<QueuedBlob> blobs = new ArrayList<>();
+    for (PartitionResult result : results) {
+      blobs.addAll(result.blobs());
+    }
+    if (plan.mode() == WriteMode.Queued) {
+      if (plan.reportStatus()) {
+        checkSucceeded(plan, new IngestionStatusPoller(statusSchedule).await(plan.ingestTable(), requestId(plan),
+            blobs, deadline));
       }
+      return;
+    }
+    try {
       List<BlobStatus> statuses =
           new IngestionStatusPoller(statusSchedule).await(plan.ingestTable(), requestId(plan), blobs, deadline);
       checkSucceeded(plan, statuses);
@@ -120,14 +128,16 @@ public final class TransactionalCommit {
     }
     if (!failed.isEmpty()) {
       StringBuilder reason = new StringBuilder();
-      reason.append(failed.size()).append(" of ").append(statuses.size())
-          .append(" blobs failed to ingest into staging table '").append(plan.ingestTable()).append("': ");
+      boolean staged = plan.tempTable() != null;
+      reason.append(failed.size()).append(" of ").append(statuses.size()).append(" blobs failed to ingest into ")
+          .append(staged ? "staging table '" : "table '").append(plan.ingestTable()).append("': ");
       for (int i = 0; i < failed.size(); i++) {
         reason.append(i == 0 ? "" : "; ").append(failed.get(i));
       }
       throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
           "write to table '" + plan.targetTable() + "' (request id '" + requestId(plan) + "')", reason.toString(),
-          "The table is unchanged. Fix the data or the mapping the error points to, then write again."));
+          (staged ? "The table is unchanged." : "The other blobs' rows are in the table (Queued mode is not"
+              + " all-or-nothing).") + " Fix the data or the mapping the error points to, then write again."));
     }
   }
 

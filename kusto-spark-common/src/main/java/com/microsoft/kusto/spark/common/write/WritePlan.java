@@ -125,6 +125,15 @@ public final class WritePlan implements Serializable {
         batchTag, overwrite, skipReason, chars, reportStatus);
   }
 
+  /**
+   * A copy whose blobs report their status to the status table. Transactional plans always do; for a Queued plan
+   * this makes {@link TransactionalCommit#commit} wait for every blob and fail when one did not ingest.
+   */
+  public WritePlan withStatusReporting() {
+    return new WritePlan(config, writeId, startedAt, ingestTable, tempTable, tempTableOwned, generatedCsvMapping,
+        batchTag, overwrite, skipReason, blobSizeLimitChars, true);
+  }
+
   /** No secret (the config's {@code toString} holds none). */
   @Override
   public String toString() {

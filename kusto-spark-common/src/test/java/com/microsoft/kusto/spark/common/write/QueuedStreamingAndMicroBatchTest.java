@@ -121,4 +121,23 @@ class QueuedStreamingAndMicroBatchTest {
     }
     awaitCount("Fallback", 25);
   }
+
+  @Test
+  void aQueuedWriteWithStatusReportingWaitsAndReportsAFailedBlob() {
+    kusto.mgmt(".create table QueuedPoll (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("QueuedPoll", "writeMode", "Queued", "requestId",
+        "req-qp"), ID_NAME).withStatusReporting();
+    kusto.emulator.faults().failIngestionOfBlobs(name -> name.contains("/req_qp_1_0_"));
+    try {
+      List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 30), writeRange(plan, 1, 30, 60));
+      assertThatThrownBy(() -> kusto.commit().commit(plan, results))
+          .hasMessageStartingWith("Cannot write to table 'QueuedPoll' (request id 'req-qp'): 1 of 2 blobs failed to"
+              + " ingest into table 'QueuedPoll': blob '" + results.get(1).blobs().get(0).url() + "'")
+          .hasMessageContaining("The other blobs' rows are in the table (Queued mode is not all-or-nothing).");
+    } finally {
+      kusto.emulator.faults().clear();
+    }
+    // Waited: the successful blob is in when commit returns.
+    assertThat(kusto.count("QueuedPoll")).isEqualTo(30);
+  }
 }
