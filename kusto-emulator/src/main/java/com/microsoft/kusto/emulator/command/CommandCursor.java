@@ -6,23 +6,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** A small reader over one management-command header: keywords, entity names, string literals, lists. */
-final class CommandCursor {
+/**
+ * A small reader over one management-command header: keywords, entity names, string literals ({@code 'a'},
+ * {@code "a"}, verbatim {@code @'a'}, hidden {@code h"a"}), lists and {@code with (k=v)} clauses. Shared by every
+ * command handler, engine and storage alike.
+ */
+public final class CommandCursor {
   private final String text;
   private int pos;
 
-  CommandCursor(String text) {
+  public CommandCursor(String text) {
     this.text = text;
   }
 
   private void skipSpace() {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (Character.isWhitespace(c)) {
+        pos++;
+      } else if (c == '/' && pos + 1 < text.length() && text.charAt(pos + 1) == '/') {
+        int eol = text.indexOf('\n', pos);
+        pos = eol < 0 ? text.length() : eol + 1;
+      } else {
+        return;
+      }
     }
   }
 
-  boolean atEnd() {
+  public int position() {
+    return pos;
+  }
+
+  public boolean atEnd() {
     skipSpace();
     return pos >= text.length();
   }
@@ -42,7 +59,7 @@ final class CommandCursor {
   }
 
   /** Consumes {@code word} (case-insensitive) if it is next. */
-  boolean accept(String word) {
+  public boolean accept(String word) {
     String next = peekWord();
     if (next.equalsIgnoreCase(word)) {
       pos += next.length();
@@ -51,13 +68,13 @@ final class CommandCursor {
     return false;
   }
 
-  void expect(String word) {
+  public void expect(String word) {
     if (!accept(word)) {
       throw syntax("expected '" + word + "'");
     }
   }
 
-  boolean acceptSymbol(String symbol) {
+  public boolean acceptSymbol(String symbol) {
     skipSpace();
     if (text.startsWith(symbol, pos)) {
       pos += symbol.length();
@@ -66,14 +83,14 @@ final class CommandCursor {
     return false;
   }
 
-  void expectSymbol(String symbol) {
+  public void expectSymbol(String symbol) {
     if (!acceptSymbol(symbol)) {
       throw syntax("expected '" + symbol + "'");
     }
   }
 
   /** An entity name: plain identifier, or bracketed {@code ['name']} / {@code ["name"]}. */
-  String name() {
+  public String name() {
     skipSpace();
     if (text.startsWith("[", pos)) {
       pos++;
@@ -95,7 +112,7 @@ final class CommandCursor {
     return name;
   }
 
-  boolean peekString() {
+  public boolean peekString() {
     skipSpace();
     int p = pos;
     if (p < text.length() && (text.charAt(p) == 'h' || text.charAt(p) == 'H')) {
@@ -108,7 +125,7 @@ final class CommandCursor {
   }
 
   /** A string literal: {@code 'x'}, {@code "x"}, verbatim {@code @'x'}, hidden {@code h'x'}. */
-  String string() {
+  public String string() {
     if (!peekString()) {
       throw syntax("expected a string literal");
     }
@@ -148,8 +165,29 @@ final class CommandCursor {
     return out.toString();
   }
 
+  /** A string literal if one is next, else empty (nothing consumed). */
+  public Optional<String> tryString() {
+    return peekString() ? Optional.of(string()) : Optional.empty();
+  }
+
+  /** A name given as a string literal or as an entity name. */
+  public String nameOrString() {
+    return peekString() ? string() : name();
+  }
+
+  /** The next bare word (letters, digits, {@code _}, {@code -}, {@code .}), lower-cased, or empty. */
+  public Optional<String> word() {
+    skipSpace();
+    int start = pos;
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || "_-.".indexOf(text.charAt(pos)) >= 0)) {
+      pos++;
+    }
+    return start == pos ? Optional.empty() : Optional.of(text.substring(start, pos).toLowerCase(Locale.ROOT));
+  }
+
   /** A value in a with-clause or list: a string literal or a bare token up to ',' or ')'. */
-  String value() {
+  public String value() {
     if (peekString()) {
       return string();
     }
@@ -179,7 +217,7 @@ final class CommandCursor {
   }
 
   /** {@code ( v1, v2, ... )}. */
-  List<String> list() {
+  public List<String> list() {
     expectSymbol("(");
     List<String> out = new ArrayList<>();
     if (acceptSymbol(")")) {
@@ -193,7 +231,7 @@ final class CommandCursor {
   }
 
   /** Any number of {@code with (k = v, ...)} clauses, merged; keys lower-cased. */
-  Map<String, String> withProperties() {
+  public Map<String, String> withProperties() {
     Map<String, String> out = new LinkedHashMap<>();
     while (accept("with")) {
       expectSymbol("(");
@@ -210,23 +248,24 @@ final class CommandCursor {
   }
 
   /** The unread rest of the header. */
-  String rest() {
+  public String rest() {
     skipSpace();
     String r = text.substring(pos);
     pos = text.length();
     return r;
   }
 
-  void expectEnd() {
+  public void expectEnd() {
     if (!atEnd()) {
       throw syntax("unexpected '" + text.substring(pos) + "'");
     }
   }
 
-  KustoRequestException syntax(String problem) {
+  public KustoRequestException syntax(String problem) {
+    // The command text is not echoed: it may hold credentials in hidden literals.
     return KustoRequestException.badRequest(
         "General_BadRequest",
-        "Syntax error in command '" + text + "' at position " + pos + ": " + problem
+        "Syntax error at position " + pos + " of the command: " + problem
             + ". See Kusto's documentation of this command for its syntax.");
   }
 }

@@ -1,7 +1,7 @@
 package com.microsoft.kusto.emulator.export;
 
 import com.microsoft.kusto.emulator.KustoRequestException;
-import com.microsoft.kusto.emulator.storage.CommandScanner;
+import com.microsoft.kusto.emulator.command.CommandCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,35 +29,35 @@ public record ExportCommand(
 
   /** The parsed command, or empty if the text is not an {@code .export} command. */
   public static Optional<ExportCommand> parse(String commandText) {
-    CommandScanner s = new CommandScanner(commandText);
-    if (!s.acceptWord(".export")) {
+    CommandCursor s = new CommandCursor(commandText);
+    if (!s.accept(".export")) {
       return Optional.empty();
     }
-    boolean async = s.acceptWord("async");
-    boolean compressed = s.acceptWord("compressed");
-    s.expectWord("to");
+    boolean async = s.accept("async");
+    boolean compressed = s.accept("compressed");
+    s.expect("to");
     String format = s.word().orElseThrow(() -> s.syntax("expected the export format (parquet or csv)"));
     if (!format.equals("parquet") && !format.equals("csv")) {
       throw KustoRequestException.unsupported("export format '" + format + "' (supported: parquet, csv)");
     }
-    s.expect("(");
+    s.expectSymbol("(");
     List<ExportTarget> targets = new ArrayList<>();
     do {
-      String url = s.string().orElseThrow(() -> s.syntax("expected a storage connection string literal"));
+      String url = s.tryString().orElseThrow(() -> s.syntax("expected a storage connection string literal"));
       targets.add(ExportTarget.parse(url));
-    } while (s.accept(","));
-    s.expect(")");
+    } while (s.acceptSymbol(","));
+    s.expectSymbol(")");
     Map<String, String> properties = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (s.acceptWord("with")) {
-      s.expect("(");
-      while (!s.accept(")")) {
+    if (s.accept("with")) {
+      s.expectSymbol("(");
+      while (!s.acceptSymbol(")")) {
         String name = s.name();
-        s.expect("=");
-        properties.put(name.toLowerCase(Locale.ROOT), s.propertyValue());
-        s.accept(",");
+        s.expectSymbol("=");
+        properties.put(name.toLowerCase(Locale.ROOT), s.value());
+        s.acceptSymbol(",");
       }
     }
-    s.expect("<|");
+    s.expectSymbol("<|");
     String query = s.rest().trim();
     if (query.isEmpty()) {
       throw s.syntax("expected the query to export after '<|'");

@@ -2,7 +2,7 @@ package com.microsoft.kusto.emulator.ingest;
 
 import com.microsoft.kusto.emulator.KustoRequestException;
 import com.microsoft.kusto.emulator.result.ResultTable;
-import com.microsoft.kusto.emulator.storage.CommandScanner;
+import com.microsoft.kusto.emulator.command.CommandCursor;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import com.microsoft.kusto.emulator.store.KustoType;
 import com.microsoft.kusto.emulator.store.SchemaCatalog;
@@ -44,38 +44,38 @@ public final class MappingCommands {
 
   /** Executes the command if it is a mapping command; empty otherwise. */
   public Optional<ResultTable> tryExecute(String database, String commandText) {
-    CommandScanner s = new CommandScanner(commandText);
+    CommandCursor s = new CommandCursor(commandText);
     String verb;
-    if (s.acceptWord(".create-or-alter")) {
+    if (s.accept(".create-or-alter")) {
       verb = "create-or-alter";
-    } else if (s.acceptWord(".create")) {
+    } else if (s.accept(".create")) {
       verb = "create";
-    } else if (s.acceptWord(".alter")) {
+    } else if (s.accept(".alter")) {
       verb = "alter";
-    } else if (s.acceptWord(".show")) {
+    } else if (s.accept(".show")) {
       verb = "show";
-    } else if (s.acceptWord(".drop")) {
+    } else if (s.accept(".drop")) {
       verb = "drop";
     } else {
       return Optional.empty();
     }
-    if (!s.acceptWord("table")) {
+    if (!s.accept("table")) {
       return Optional.empty();
     }
     String table = s.name();
-    if (!s.acceptWord("ingestion")) {
+    if (!s.accept("ingestion")) {
       return Optional.empty();
     }
     TableSchema schema = requireTable(database, table);
-    if (verb.equals("show") && s.acceptWord("mappings")) {
+    if (verb.equals("show") && s.accept("mappings")) {
       return Optional.of(table(mappings.list(schema, Optional.empty())));
     }
     String kindWord = s.word().orElseThrow(() -> s.syntax("expected a mapping kind (csv, json, parquet)"));
     MappingKind kind = MappingKind.parse(kindWord);
-    if (verb.equals("show") && s.acceptWord("mappings")) {
+    if (verb.equals("show") && s.accept("mappings")) {
       return Optional.of(table(mappings.list(schema, Optional.of(kind))));
     }
-    s.expectWord("mapping");
+    s.expect("mapping");
     String name = s.nameOrString();
     switch (verb) {
       case "show":
@@ -91,15 +91,15 @@ public final class MappingCommands {
         }
         return Optional.of(table(mappings.list(schema, Optional.of(kind))));
       default:
-        String json = s.string().orElseThrow(() -> s.syntax("expected the mapping as a string literal '[...]'"));
-        if (s.acceptWord("with")) {
+        String json = s.tryString().orElseThrow(() -> s.syntax("expected the mapping as a string literal '[...]'"));
+        if (s.accept("with")) {
           // Properties such as removeOldestIfRequired only matter for Kusto's mapping count limit.
-          s.expect("(");
-          while (!s.accept(")")) {
+          s.expectSymbol("(");
+          while (!s.acceptSymbol(")")) {
             s.name();
-            s.expect("=");
-            s.propertyValue();
-            s.accept(",");
+            s.expectSymbol("=");
+            s.value();
+            s.acceptSymbol(",");
           }
         }
         if (!s.atEnd()) {
