@@ -245,4 +245,18 @@ class TransactionalWriteTest {
             + " with '.create table Mapped ingestion csv mapping', or fix the name.");
     assertThat(kusto.tempTables("Mapped")).isEmpty();
   }
+
+  @Test
+  void aTagThatAppearsWhileTheWriteRunsStopsTheMove() {
+    kusto.mgmt(".create table Race (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Race", "sparkIngestionPropertiesJson",
+        "{\"ingestIfNotExists\":[\"day-1\"],\"ingestByTags\":[\"day-1\"]}"), ID_NAME);
+    assertThat(plan.skipped()).isFalse();
+    List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 10));
+    // Another writer commits the same load first.
+    kusto.mgmt(".ingest inline into table Race with (tags='[\"ingest-by:day-1\"]') <|\n-1,other");
+    kusto.commit().commit(plan, results);
+    assertThat(kusto.column("Race | project name", "name")).containsExactly("other");
+    assertThat(kusto.tempTables("Race")).isEmpty();
+  }
 }
