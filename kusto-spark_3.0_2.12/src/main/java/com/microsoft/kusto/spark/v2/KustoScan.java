@@ -11,6 +11,7 @@ import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.util.Secrets;
 import com.microsoft.kusto.spark.read.DistributedReads;
 import com.microsoft.kusto.spark.read.ReadModeChooser;
+import com.microsoft.kusto.spark.read.SparkValueConverter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,13 @@ class KustoScan implements Scan, Batch {
     this.kustoTypes = new HashMap<>(kustoTypes);
     this.predicates = predicates;
     this.kql = query(projection(required)).build();
+    // Fail while planning, on the driver, for a customSchema type the Kusto column cannot be read as.
+    for (StructField field : required.fields()) {
+      KustoType type = kustoTypes.get(field.name());
+      if (type != null) {
+        SparkValueConverter.forColumn(field.name(), type, field.dataType());
+      }
+    }
   }
 
   private KqlQueryBuilder query(List<String> projection) {

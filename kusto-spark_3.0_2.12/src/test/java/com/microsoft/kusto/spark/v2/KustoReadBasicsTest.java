@@ -72,6 +72,23 @@ class KustoReadBasicsTest {
   }
 
   @Test
+  void customSchemaTypeThatCannotHoldTheKustoTypeIsRejectedWhilePlanning() {
+    Dataset<Row> read = kit.read("People").option("customSchema", "id LONG, name BOOLEAN").load();
+    assertThatThrownBy(read::collectAsList).isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("'name' of type string").hasMessageContaining("boolean")
+        .hasMessageContaining("customSchema");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ForceSingleMode", "ForceDistributedMode"})
+  void valuesTooLargeForTheCustomSchemaTypeFailNamingTheColumn(String mode) {
+    Dataset<Row> read = kit.read("People | project big = id * 100000").option("customSchema", "big SHORT")
+        .option("readMode", mode).load();
+    assertThatThrownBy(read::collectAsList).hasMessageContaining("Kusto column 'big'")
+        .hasMessageContaining("does not fit");
+  }
+
+  @Test
   void customSchemaThatIsNotDdlIsRejectedNamingTheOption() {
     assertThatThrownBy(() -> kit.read("People").option("customSchema", "id INT,, name").load())
         .isInstanceOf(KustoConnectorException.class).hasMessageContaining("customSchema")
