@@ -12,20 +12,21 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The standalone emulator as a real subprocess: prints its URL once ready, serves the SDK, and on SIGTERM stops
- * itself and its Azurite child. Uses the shaded jar when {@code mvn package} has built it, else the test classpath.
+ * itself and its Azurite child. Uses the jar named by {@value #JAR_PROPERTY} (set by the build for
+ * {@link StandaloneJarIT}, after {@code package}), else the test classpath.
  */
 class StandaloneProcessTest {
+  static final String JAR_PROPERTY = "kusto.emulator.standaloneJar";
+
   private static List<String> command(int port) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -45,14 +46,14 @@ class StandaloneProcessTest {
   }
 
   private static Path standaloneJar() throws Exception {
-    Path target = Path.of("target");
-    if (!Files.isDirectory(target)) {
-      return null;
+    String configured = System.getProperty(JAR_PROPERTY);
+    if (configured != null) {
+      Path jar = Path.of(configured);
+      assertThat(jar).as("the standalone jar built by 'mvn package'").exists();
+      return jar;
     }
-    try (Stream<Path> files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().matches("kusto-emulator-.*-standalone\\.jar"))
-          .findFirst().orElse(null);
-    }
+    // No jar named: the test classpath (a jar left in target/ by an earlier build may be stale).
+    return null;
   }
 
   private static int freePort() throws Exception {
