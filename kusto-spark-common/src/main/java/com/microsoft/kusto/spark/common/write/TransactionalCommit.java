@@ -92,6 +92,10 @@ public final class TransactionalCommit {
             plan.targetTable(), ExtentTags.INGEST_BY, existing);
         return;
       }
+      if (blobs.isEmpty() && !plan.overwrite()) {
+        LOG.info("Write {}: no rows, nothing to move into '{}'", plan.writeId(), plan.targetTable());
+        return;
+      }
       moveIntoTarget(plan, deadline);
     } finally {
       dropTempTable(plan, deadline);

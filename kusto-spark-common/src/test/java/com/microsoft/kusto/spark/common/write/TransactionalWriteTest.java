@@ -259,4 +259,20 @@ class TransactionalWriteTest {
     assertThat(kusto.column("Race | project name", "name")).containsExactly("other");
     assertThat(kusto.tempTables("Race")).isEmpty();
   }
+
+  @Test
+  void anEmptyOverwriteEmptiesTheTableAndAnEmptyAppendChangesNothing() {
+    kusto.mgmt(".create table Empty (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table Empty <|\n-1,old");
+    WritePlan append = kusto.preparation().prepare(kusto.config("Empty"), ID_NAME);
+    PartitionResult nothing = writeRange(append, 0, 0, 0);
+    assertThat(nothing.blobs()).isEmpty();
+    kusto.commit().commit(append, List.of(nothing));
+    assertThat(kusto.count("Empty")).isEqualTo(1);
+
+    WritePlan overwrite = kusto.preparation().prepare(kusto.config("Empty"), ID_NAME, null, true);
+    kusto.commit().commit(overwrite, List.of(writeRange(overwrite, 0, 0, 0)));
+    assertThat(kusto.count("Empty")).isZero();
+    assertThat(kusto.tempTables("Empty")).isEmpty();
+  }
 }
