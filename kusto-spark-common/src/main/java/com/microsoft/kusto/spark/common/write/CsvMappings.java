@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * CSV ingestion mappings as JSON text (Kusto's form {@code [{"Column":"c","DataType":"long","Properties":{"Ordinal":"0"}}]})
+ * CSV ingestion mappings as JSON text (Kusto's form
+ * {@code [{"Column":"c","DataType":"long","Properties":{"Ordinal":"0"}}]})
  * and as the SDK's {@link ColumnMapping}s. The user's {@code csvMapping} may use Kusto's form or the SDK's bean form
  * ({@code columnName}, {@code columnType}, {@code properties}); property names are matched ignoring case.
  */

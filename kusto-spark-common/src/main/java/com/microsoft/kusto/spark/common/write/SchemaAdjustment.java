@@ -34,7 +34,8 @@ public final class SchemaAdjustment {
     switch (mode) {
       case FailIfNotMatch:
         if (!dfNames.equals(tableNames)) {
-          throw mismatch(table, mode, "the DataFrame columns " + dfNames + " differ from the table columns " + tableNames
+          throw mismatch(table, mode, "the DataFrame columns " + dfNames + " differ from the table columns "
+              + tableNames
               + " (" + differences(dfNames, tableNames) + ")",
               "Rename or reorder the DataFrame columns to match, or set 'adjustSchema' to GenerateDynamicCsvMapping"
                   + " to map columns by name.");

@@ -51,7 +51,8 @@ final class StreamingPartitionWriter implements PartitionWriter {
     this.partitionId = partitionId;
     this.encoder = new CsvRowEncoder(schema);
     this.client = client;
-    this.chunkLimitChars = Math.min(plan.blobSizeLimitChars(), plan.config().getStreamingIngestSizeMb() * 1024L * 1024L);
+    this.chunkLimitChars =
+        Math.min(plan.blobSizeLimitChars(), plan.config().getStreamingIngestSizeMb() * 1024L * 1024L);
   }
 
   @Override

@@ -2,7 +2,10 @@ package com.microsoft.kusto.spark.common.write;
 
 import java.util.UUID;
 
-/** Names of transactional staging tables: {@code sparkTempTable_<table>_<writeId>_<random>}, letters, digits and {@code _} only. */
+/**
+ * Names of transactional staging tables: {@code sparkTempTable_<table>_<writeId>_<random>}, letters, digits and
+ * {@code _} only.
+ */
 final class TempTableNames {
   static final String PREFIX = "sparkTempTable_";
 

@@ -18,7 +18,8 @@ class SchemaAdjustmentTest {
   private static final List<StructField> DF = List.of(
       StructField.of("b", ColumnType.stringType()), StructField.of("a", ColumnType.longType()));
   private static final List<KustoColumn> TABLE = List.of(
-      KustoColumn.of("a", KustoType.LONG), KustoColumn.of("c", KustoType.DYNAMIC), KustoColumn.of("b", KustoType.STRING));
+      KustoColumn.of("a", KustoType.LONG), KustoColumn.of("c", KustoType.DYNAMIC),
+      KustoColumn.of("b", KustoType.STRING));
 
   @Test
   void noAdjustmentAcceptsAnythingByPosition() {

@@ -153,7 +153,8 @@ class TransactionalWriteTest {
     List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 4), writeRange(plan, 1, 4, 7));
     assertThat(kusto.count("Over")).isEqualTo(3);
     kusto.commit().commit(plan, results);
-    assertThat(kusto.column("Over | summarize n = count(), lo = min(id) | project r = strcat(n, ' ', lo)", "r")).containsExactly("7 0");
+    assertThat(kusto.column("Over | summarize n = count(), lo = min(id) | project r = strcat(n, ' ', lo)", "r"))
+        .containsExactly("7 0");
     assertThat(kusto.tempTables("Over")).isEmpty();
   }
 
@@ -232,7 +233,8 @@ class TransactionalWriteTest {
   void aMappingReferenceIsCopiedToTheStagingTable() {
     kusto.mgmt(".create table Mapped (name:string, id:long)");
     kusto.mgmt(".create table Mapped ingestion csv mapping 'swap' "
-        + "'[{\"column\":\"id\",\"Properties\":{\"Ordinal\":\"0\"}},{\"column\":\"name\",\"Properties\":{\"Ordinal\":\"1\"}}]'");
+        + "'[{\"column\":\"id\",\"Properties\":{\"Ordinal\":\"0\"}},"
+        + "{\"column\":\"name\",\"Properties\":{\"Ordinal\":\"1\"}}]'");
     WritePlan plan = kusto.preparation().prepare(kusto.config("Mapped", "sparkIngestionPropertiesJson",
         "{\"csvMappingNameReference\":\"swap\"}"), ID_NAME);
     kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 5)));
