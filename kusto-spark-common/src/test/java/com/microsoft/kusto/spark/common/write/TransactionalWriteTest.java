@@ -277,4 +277,31 @@ class TransactionalWriteTest {
     assertThat(kusto.count("Empty")).isZero();
     assertThat(kusto.tempTables("Empty")).isEmpty();
   }
+
+  @Test
+  void aStagingContainerThatRefusesWritesFailsThePartitionWithoutLeakingTheSas() {
+    kusto.mgmt(".create table NoWrite (id:long, name:string)");
+    BlobContainerClient container = new BlobServiceClientBuilder()
+        .endpoint(kusto.emulator.blobEndpoint())
+        .credential(new StorageSharedKeyCredential(kusto.emulator.storageAccountName(),
+            kusto.emulator.storageAccountKey()))
+        .buildClient()
+        .createBlobContainer("readonlystage");
+    String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+        new BlobContainerSasPermission().setReadPermission(true)));
+    String storage = IngestionStorageParameters.toJsonString(
+        List.of(new IngestionStorageParameters(kusto.emulator.blobEndpoint(), "readonlystage", null, sas)));
+    WritePlan plan = kusto.preparation().prepare(kusto.config("NoWrite", "kustoIngestionStorageContainer", storage),
+        ID_NAME);
+    String signature = sas.replaceAll(".*sig=([^&]+).*", "$1");
+
+    assertThatThrownBy(() -> writeRange(plan, 3, 0, 10))
+        .isInstanceOfSatisfying(KustoConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.INGESTION_FAILED))
+        .hasMessageStartingWith("Cannot stage partition 3 of the write to table 'NoWrite' in blob storage: ")
+        .hasMessageContaining("check the staging containers' availability and permissions")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(signature));
+    kusto.commit().abort(plan);
+    assertThat(kusto.tempTables("NoWrite")).isEmpty();
+  }
 }
