@@ -11,15 +11,12 @@ import java.util.Optional;
 import org.apache.spark.sql.sources.Filter;
 
 /**
- * Splits Spark's filters into those pushed to Kusto and those that are not. A filter is pushed only when it
- * converts to a neutral predicate and the KQL compiler can translate that predicate exactly; this split is the
- * single source of truth for V1's {@code unhandledFilters} and V2's {@code pushFilters}/{@code pushedFilters}.
- *
- * <p>Spark still evaluates <em>every</em> filter after the scan ({@link #postScan()}): exactness of the KQL
- * guarantees Kusto drops no row Spark would keep, and Spark's own check on the rows it receives keeps the result
- * consistent with the values Spark actually sees (for example, Kusto has no null strings, so an exported empty
- * string that reaches Spark as null is still judged by Spark's rules). The extra check costs little: it runs on
- * rows Kusto already filtered.
+ * Splits Spark's filters into those pushed to Kusto and those Spark must still evaluate. A filter is pushed only
+ * when it converts to a neutral predicate and the KQL compiler can translate that predicate exactly (null logic,
+ * case sensitivity, NaN, datetime ticks); this split is the single source of truth for V1's {@code
+ * unhandledFilters} and V2's {@code pushFilters}/{@code pushedFilters}. Because pushed filters are exact, Spark
+ * does not evaluate them again; the adapters' pushdown matrices check that each pushed filter returns what Spark's
+ * own evaluation of it returns, in both read modes.
  */
 public final class PushdownPlan {
   private final List<Filter> pushed;
@@ -71,12 +68,6 @@ public final class PushdownPlan {
     return unhandled.toArray(new Filter[0]);
   }
 
-  /** The filters Spark evaluates after the scan: all of them (see the class comment). */
-  public Filter[] postScan() {
-    List<Filter> all = new ArrayList<>(pushed);
-    all.addAll(unhandled);
-    return all.toArray(new Filter[0]);
-  }
 
   /** The neutral predicates of the pushed filters, to be combined with {@code and}. */
   public List<Predicate> predicates() {

@@ -56,7 +56,6 @@ class PushdownPlanTest {
         PushdownPlan.of(new Filter[] {eq, onGuid, nested, stringOrder, guidAsSparkSeesIt}, COLUMNS, true);
     assertThat(plan.pushed()).containsExactly(eq, guidAsSparkSeesIt);
     assertThat(plan.unhandled()).containsExactly(onGuid, nested, stringOrder);
-    assertThat(plan.postScan()).containsExactly(eq, guidAsSparkSeesIt, onGuid, nested, stringOrder);
   }
 
   @Test
