@@ -1,0 +1,126 @@
+package com.microsoft.kusto.spark.it.bench;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.microsoft.kusto.spark.it.fixture.EmulatedKusto;
+import com.microsoft.kusto.spark.it.fixture.GeneratedRows;
+import com.microsoft.kusto.spark.it.fixture.ItSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Read benchmark, run only with {@code -Pbench}: at several sizes, in one JVM and one run, the connector's
+ * distributed read (export to Parquet, then Spark reading the blobs), its single-mode read, and Spark reading the very
+ * Parquet files of that export from local disk. Prints absolute times and ratios; asserts only that every read saw
+ * every row, never a timing.
+ */
+class ReadBenchmark {
+  private static final long[] SIZES = {100_000, 1_000_000, 3_000_000};
+  private static final int REPEATS = 2;
+
+  @TempDir Path dir;
+
+  @Test
+  void readRatios() throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (EmulatedKusto kusto = EmulatedKusto.start()) {
+      long rows = SIZES[SIZES.length - 1];
+      long loadStart = System.nanoTime();
+      kusto.command(".create table Bench (" + GeneratedRows.SCHEMA + ")");
+      kusto.streamCsv("Bench", rows, GeneratedRows::csv);
+      lines.add(String.format(Locale.ROOT, "loaded %,d rows by streaming ingestion in %.1f s", rows,
+          seconds(System.nanoTime() - loadStart)));
+
+      // Warm-up: JIT, Spark's first job, the SDK's connection pool.
+      measure(() -> digest(distributed(kusto, 10_000, null)), 10_000);
+      measure(() -> digest(single(kusto, 10_000)), 10_000);
+
+      lines.add(String.format(Locale.ROOT, "%10s | %12s | %12s | %14s | %18s | %18s", "rows", "distributed s",
+          "single s", "local parquet s", "distributed/parquet", "single/distributed"));
+      for (long size : SIZES) {
+        String sas = kusto.newContainerSasUrl();
+        // Keeps this size's export so the local copy holds exactly the files the connector read.
+        digest(distributed(kusto, size, EmulatedKusto.transientStorage(sas)));
+        Path local = download(kusto, sas, dir.resolve("export-" + size));
+
+        double distributedSeconds = measure(() -> digest(distributed(kusto, size, null)), size);
+        double singleSeconds = measure(() -> digest(single(kusto, size)), size);
+        double parquetSeconds = measure(() -> digest(ItSpark.session().read().parquet(local.toString())), size);
+        lines.add(String.format(Locale.ROOT, "%,10d | %12.2f | %12.2f | %14.2f | %18.1f | %18.1f", size,
+            distributedSeconds, singleSeconds, parquetSeconds, distributedSeconds / parquetSeconds,
+            singleSeconds / distributedSeconds));
+      }
+    }
+    lines.add("times: best of " + REPEATS + " runs after a warm-up; each run is a fresh read plus an aggregate over"
+        + " every column (distributed includes Kusto's export)");
+    System.out.println("\n=== kusto-spark read benchmark (local[2], emulator + Azurite) ===");
+    lines.forEach(System.out::println);
+  }
+
+  private static Dataset<Row> distributed(EmulatedKusto kusto, long size, String transientStorage) {
+    DataFrameReader reader = kusto.read("Bench | where id < " + size)
+        .option("readMode", "ForceDistributedMode");
+    if (transientStorage != null) {
+      reader = reader.option("transientStorage", transientStorage).option("distributedReadModeTransientCache", "true");
+    }
+    return reader.load();
+  }
+
+  private static Dataset<Row> single(EmulatedKusto kusto, long size) {
+    return kusto.read("Bench | where id < " + size).option("readMode", "ForceSingleMode").load();
+  }
+
+  /** An aggregate that decodes every column of every row; returns the row count. */
+  private static long digest(Dataset<Row> rows) {
+    Row totals = rows.agg(count(lit(1)), sum("id"), sum("x"), sum("r"), max(length(rows.col("k"))),
+        max(rows.col("t"))).collectAsList().get(0);
+    return totals.getLong(0);
+  }
+
+  /** Best wall time of {@link #REPEATS} runs, each checked to have read {@code expectedRows}. */
+  private static double measure(Supplier<Long> run, long expectedRows) {
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < REPEATS; i++) {
+      long start = System.nanoTime();
+      long seen = run.get();
+      best = Math.min(best, seconds(System.nanoTime() - start));
+      assertThat(seen).isEqualTo(expectedRows);
+    }
+    return best;
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  /** Copies every Parquet blob of the container to a local directory. */
+  private static Path download(EmulatedKusto kusto, String sasUrl, Path target) throws Exception {
+    BlobContainerClient container = kusto.containerOf(sasUrl);
+    Files.createDirectories(target);
+    int files = 0;
+    for (BlobItem blob : container.listBlobs()) {
+      if (blob.getName().endsWith(".parquet")) {
+        container.getBlobClient(blob.getName())
+            .downloadToFile(target.resolve("part-" + (files++) + ".parquet").toString());
+      }
+    }
+    assertThat(files).as("exported Parquet files in %s", container.getBlobContainerName()).isPositive();
+    return target;
+  }
+}
