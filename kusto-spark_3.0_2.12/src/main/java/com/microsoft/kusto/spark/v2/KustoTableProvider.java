@@ -1,5 +1,6 @@
 package com.microsoft.kusto.spark.v2;
 
+import com.microsoft.kusto.spark.common.options.KustoReadOptions;
 import com.microsoft.kusto.spark.common.options.ReadConfig;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
 import com.microsoft.kusto.spark.read.ReadSchemas;
@@ -15,9 +16,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The Kusto data source for Spark 3.x (Data Source V2), short name {@code kusto}. The options are validated into a
- * {@link ReadConfig} once, on the driver, before any job; the schema is {@code customSchema} or the query's result
- * schema.
+ * The Kusto data source for Spark 3.x (Data Source V2), short name {@code kusto}. The options of a read are validated
+ * into a {@link ReadConfig} once, on the driver, before any job; the schema is {@code customSchema} or the query's
+ * result schema. A write ({@code df.write}, {@code writeStream}) has no {@code kustoQuery}: Spark passes the
+ * DataFrame's schema ({@link #supportsExternalMetadata()}) and the table parses the write options itself.
  *
  * <p>Spark creates one provider per {@code load()} and calls {@link #inferSchema} and then {@link #getTable} on it
  * with the same options, so the provider keeps the config and the probed columns between the two calls (a second
@@ -47,6 +49,10 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    if (!hasQuery(properties)) {
+      // A write (df.write / writeStream): its options name a table, not a query, and are parsed when building it.
+      return new KustoTable(null, schema, null);
+    }
     ReadConfig read = config(properties);
     return new KustoTable(read, schema, read.getCustomSchema() == null ? probedColumns : null);
   }
@@ -54,6 +60,15 @@ public class KustoTableProvider implements TableProvider, DataSourceRegister {
   @Override
   public boolean supportsExternalMetadata() {
     return true;
+  }
+
+  private static boolean hasQuery(Map<String, String> options) {
+    for (String key : options.keySet()) {
+      if (key.equalsIgnoreCase(KustoReadOptions.QUERY.key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private synchronized ReadConfig config(Map<String, String> options) {
