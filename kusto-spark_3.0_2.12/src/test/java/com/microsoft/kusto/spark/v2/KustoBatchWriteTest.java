@@ -163,6 +163,21 @@ class KustoBatchWriteTest {
   }
 
   @Test
+  void withWriteEnableAsyncAFailedIngestionDoesNotFailTheSaveAndTheBackgroundCommitMovesNothing()
+      throws InterruptedException {
+    createPeopleTable("AsyncFail");
+    kit.command(".ingest inline into table AsyncFail <|\n-1,old");
+    kit.emulator.faults().failIngestionOfBlobs(name -> name.contains("/req_asyncfail_0_0_"));
+
+    // Without writeEnableAsync this save throws (see the failed-blob test): here it returns.
+    people(0, 300).write().format("kusto").options(WriteSupport.options(kit, "AsyncFail", "writeEnableAsync",
+        "true", "requestId", "req-asyncfail")).mode(SaveMode.Append).save();
+
+    assertThat(WriteSupport.awaitValue(() -> WriteSupport.tempTables(kit, "AsyncFail").size(), 0)).isZero();
+    assertThat(WriteSupport.column(kit, "AsyncFail | project name", "name")).containsExactly("old");
+  }
+
+  @Test
   void staticHelperAppendsAndPassesTheIngestionProperties() {
     createPeopleTable("Helped");
     Map<String, String> conf = new HashMap<>();
