@@ -1,6 +1,7 @@
 package com.microsoft.kusto.spark.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.kusto.spark.sql.extension.KustoWrites;
 import java.io.File;
@@ -102,6 +103,38 @@ class KustoStreamingWriteTest {
     runToEnd(start(source, checkpoint, "Events"));
     assertThat(idStats("Events")).isEqualTo("1700 1700 0 1699");
     assertThat(WriteSupport.tempTables(kit, "Events")).isEmpty();
+  }
+
+  @Test
+  void aFailedBatchStopsTheQueryWithTheTableInTheErrorAndLeavesNoStagingTable(@TempDir Path dir) throws Exception {
+    kit.command(".create table FailingEvents (id:long, name:string)");
+    Path source = dir.resolve("source");
+    Files.createDirectories(source.resolve("in"));
+    addInput(source, 0, 200);
+    // The write id of micro-batch 0 is the request id and the batch id.
+    kit.emulator.faults().failIngestionOfBlobs(name -> name.contains("/req_streamfail_0_"));
+
+    StreamingQuery query = stream(source).writeStream().format("kusto")
+        .options(WriteSupport.options(kit, "FailingEvents", "requestId", "req-streamfail"))
+        .option("checkpointLocation", dir.resolve("checkpoint").toString()).start();
+    assertThatThrownBy(() -> runToEnd(query)).isInstanceOf(StreamingQueryException.class)
+        .hasStackTraceContaining("Cannot write to table 'FailingEvents' (request id 'req-streamfail')");
+
+    assertThat(WriteSupport.count(kit, "FailingEvents")).isZero();
+    assertThat(WriteSupport.tempTables(kit, "FailingEvents")).isEmpty();
+  }
+
+  @Test
+  void theCompleteOutputModeIsRefusedNamingTheAppendMode(@TempDir Path dir) throws Exception {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source.resolve("in"));
+    addInput(source, 0, 10);
+
+    assertThatThrownBy(() -> runToEnd(stream(source).groupBy("name").count().writeStream().format("kusto")
+        .options(WriteSupport.options(kit, "Counts", "tableCreateOptions", "CreateIfNotExist"))
+        .outputMode("complete").option("checkpointLocation", dir.resolve("checkpoint").toString()).start()))
+        .hasStackTraceContaining("complete output mode").hasStackTraceContaining("outputMode(\"append\")");
+    assertThat(WriteSupport.tableExists(kit, "Counts")).isFalse();
   }
 
   @Test
