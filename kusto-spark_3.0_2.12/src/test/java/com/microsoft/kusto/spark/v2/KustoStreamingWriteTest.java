@@ -3,6 +3,13 @@ package com.microsoft.kusto.spark.v2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.WriteConfig;
+import com.microsoft.kusto.spark.common.write.MicroBatch;
+import com.microsoft.kusto.spark.common.write.TableWritePreparation;
+import com.microsoft.kusto.spark.common.write.TransactionalCommit;
+import com.microsoft.kusto.spark.common.write.WritePlan;
+import com.microsoft.kusto.spark.sql.SparkTypes;
 import com.microsoft.kusto.spark.sql.extension.KustoWrites;
 import java.io.File;
 import java.nio.file.Files;
@@ -12,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -135,6 +144,24 @@ class KustoStreamingWriteTest {
         .outputMode("complete").option("checkpointLocation", dir.resolve("checkpoint").toString()).start()))
         .hasStackTraceContaining("complete output mode").hasStackTraceContaining("outputMode(\"append\")");
     assertThat(WriteSupport.tableExists(kit, "Counts")).isFalse();
+  }
+
+  @Test
+  void aWriterFactoryRefusesTasksOfAnotherMicroBatchThanItsPlan() throws Exception {
+    WriteConfig config = WriteConfig.from(WriteSupport.options(kit, "Guarded", "tableCreateOptions",
+        "CreateIfNotExist"));
+    WritePlan plan = TableWritePreparation.forConfig(config)
+        .prepare(config, SparkTypes.toNeutralFields(SCHEMA), new MicroBatch("query-1", 5), false);
+    try {
+      KustoDataWriterFactory factory = new KustoDataWriterFactory(plan, SCHEMA, 5);
+      assertThatThrownBy(() -> factory.createWriter(0, 0, 6)).isInstanceOf(KustoConnectorException.class)
+          .hasMessageContaining("micro-batch 6").hasMessageContaining("prepared the write for micro-batch 5");
+      DataWriter<InternalRow> writer = factory.createWriter(0, 0, 5);
+      writer.abort();
+    } finally {
+      TransactionalCommit.forPlan(plan).abort(plan);
+    }
+    assertThat(WriteSupport.tempTables(kit, "Guarded")).isEmpty();
   }
 
   @Test
