@@ -1,14 +1,16 @@
 package com.microsoft.kusto.spark.common.write;
 
 import com.microsoft.azure.kusto.ingest.result.IngestionResult;
+import com.microsoft.azure.kusto.ingest.result.TableReportIngestionResult;
 import java.io.Serializable;
 import java.util.UUID;
 
 /**
- * One staged blob that was queued for ingestion: its URL (without credential), the ingestion source id, and the
- * SDK's {@link IngestionResult}, which is serializable and, for table-reported ingestions, rebuilds its status-table
- * client on the driver from the coordinates it carries. That result holds the status table's SAS, so it is never
- * shown by {@link #toString()}.
+ * One staged blob that was queued for ingestion: its URL (without credential), the ingestion source id, and, for
+ * table-reported ingestions, the SDK's {@link TableReportIngestionResult}, which serializes and rebuilds its
+ * status-table client on the driver from the coordinates it carries. Other results (queued mode's
+ * {@code IngestionStatusResult}) are dropped: they do not serialize, and nothing polls them. The kept result holds
+ * the status table's SAS, so it is never shown by {@link #toString()}.
  */
 public final class QueuedBlob implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,7 +28,7 @@ public final class QueuedBlob implements Serializable {
     this.rows = rows;
     this.uncompressedChars = uncompressedChars;
     this.dedupTag = dedupTag;
-    this.result = result;
+    this.result = result instanceof TableReportIngestionResult ? result : null;
   }
 
   /** The blob's URL, without credential. */
@@ -51,6 +53,7 @@ public final class QueuedBlob implements Serializable {
     return dedupTag;
   }
 
+  /** The table-reported result to poll, or {@code null} when the ingestion does not report status. */
   IngestionResult result() {
     return result;
   }

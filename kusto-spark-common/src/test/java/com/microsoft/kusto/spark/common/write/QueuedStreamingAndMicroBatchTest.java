@@ -42,7 +42,9 @@ class QueuedStreamingAndMicroBatchTest {
     assertThat(plan.tempTable()).isNull();
     assertThat(plan.ingestTable()).isEqualTo("Queued");
     assertThat(plan.reportStatus()).isFalse();
-    List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 300), writeRange(plan, 1, 300, 600));
+    // Partition results travel from executors to the driver: they must serialize in every mode.
+    List<PartitionResult> results =
+        List.of(WriteEmulator.roundTrip(writeRange(plan, 0, 0, 300)), WriteEmulator.roundTrip(writeRange(plan, 1, 300, 600)));
     kusto.commit().commit(plan, results);
     awaitCount("Queued", 600);
     assertThat(kusto.tempTables("Queued")).isEmpty();
