@@ -2,7 +2,7 @@ package com.microsoft.kusto.spark.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.kusto.spark.it.fixture.ItSpark;
+import com.microsoft.kusto.spark.testing.LocalSpark;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
@@ -28,6 +28,6 @@ class ShadedAdapterIntegrationTest {
 
   @Test
   void sparkIsTheLineOfThisRun() {
-    assertThat(ItSpark.session().version()).isEqualTo(System.getProperty("it.spark.version"));
+    assertThat(LocalSpark.session().version()).isEqualTo(System.getProperty("it.spark.version"));
   }
 }

@@ -11,7 +11,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
 import com.microsoft.kusto.spark.it.fixture.EmulatedKusto;
 import com.microsoft.kusto.spark.it.fixture.GeneratedRows;
-import com.microsoft.kusto.spark.it.fixture.ItSpark;
+import com.microsoft.kusto.spark.testing.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class ReadBenchmark {
         double distributedSeconds = measure(() -> digest(distributed(kusto, size, null)), size);
         double singleSeconds =
             size <= SINGLE_MODE_MAX_ROWS ? measure(() -> digest(single(kusto, size)), size) : Double.NaN;
-        double parquetSeconds = measure(() -> digest(ItSpark.session().read().parquet(local.toString())), size);
+        double parquetSeconds = measure(() -> digest(LocalSpark.session().read().parquet(local.toString())), size);
         lines.add(String.format(Locale.ROOT, "%,10d | %13.2f | %8s | %15.2f | %19.1f | %18s", size,
             distributedSeconds, cell("%.2f", singleSeconds), parquetSeconds, distributedSeconds / parquetSeconds,
             cell("%.1f", singleSeconds / distributedSeconds)));

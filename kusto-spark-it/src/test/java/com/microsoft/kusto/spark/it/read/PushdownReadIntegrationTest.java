@@ -3,7 +3,7 @@ package com.microsoft.kusto.spark.it.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.kusto.spark.it.fixture.EmulatedKusto;
-import com.microsoft.kusto.spark.it.fixture.ItSpark;
+import com.microsoft.kusto.spark.testing.LocalSpark;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,7 +61,7 @@ class PushdownReadIntegrationTest {
       Dataset<Row> unpushed = table(mode, false);
       List<Row> rows = unpushed.collectAsList();
       assertThat(rows).hasSize(8);
-      BASELINE.put(mode, ItSpark.session().createDataFrame(rows, unpushed.schema()));
+      BASELINE.put(mode, LocalSpark.session().createDataFrame(rows, unpushed.schema()));
     }
   }
 
