@@ -1,6 +1,5 @@
 package com.microsoft.kusto.spark.common.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
@@ -8,6 +7,7 @@ import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.ConnectionConfig;
 import com.microsoft.kusto.spark.common.util.Secrets;
 
 /**
@@ -99,16 +99,7 @@ public final class KustoRequestRunner {
     if (clientRequestPropertiesJson == null || clientRequestPropertiesJson.trim().isEmpty()) {
       return new ClientRequestProperties();
     }
-    try {
-      return ClientRequestProperties.fromString(clientRequestPropertiesJson);
-    } catch (JsonProcessingException e) {
-      throw new KustoConnectorException(
-          ErrorCode.INVALID_JSON_OPTION,
-          KustoConnectorException.message(
-              "read option 'clientRequestPropertiesJson'",
-              "it is not valid ClientRequestProperties JSON",
-              "Pass ClientRequestProperties.toString() of the SDK object."));
-    }
+    return ConnectionConfig.parseClientRequestProperties(clientRequestPropertiesJson);
   }
 
   private KustoConnectorException failure(String activity, String clientRequestId, Exception cause) {

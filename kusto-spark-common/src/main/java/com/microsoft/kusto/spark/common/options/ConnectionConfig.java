@@ -58,7 +58,11 @@ public final class ConnectionConfig implements Serializable {
         requestId != null ? requestId : UUID.randomUUID().toString());
   }
 
-  private static ClientRequestProperties parseClientRequestProperties(String json) {
+  /**
+   * Parses {@code clientRequestPropertiesJson} (a JSON object, as {@code ClientRequestProperties.toString()} gives),
+   * failing with an {@link InvalidOptionException} that names the option.
+   */
+  public static ClientRequestProperties parseClientRequestProperties(String json) {
     KustoOption option = KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON;
     String fix = "Use the toString() of a com.microsoft.azure.kusto.data.ClientRequestProperties, e.g. "
         + "{\"Options\":{\"servertimeout\":\"00:10:00\"},\"Parameters\":{}}.";
