@@ -11,6 +11,7 @@ import com.microsoft.kusto.spark.common.client.RetryPolicy;
 import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.WriteMode;
 import com.microsoft.kusto.spark.common.schema.StructField;
 import com.microsoft.kusto.spark.common.schema.csv.CsvRowEncoder;
 import com.microsoft.kusto.spark.common.schema.csv.StructAccessor;
@@ -34,9 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sealed blobs are queued with {@code flushImmediately} (they are full, Kusto's batching would only delay them)
  * unless {@code disableFlushImmediately}; the last one follows the user's setting. With
- * {@code ensureNoDuplicatedBlobs} every blob gets its own {@code ingest-by} tag checked by {@code ingestIfNotExists},
- * and blobs are queued only once the whole partition is written, so a retried task or queue call cannot ingest a
- * blob twice.
+ * {@code ensureNoDuplicatedBlobs} every blob gets its own {@code ingest-by} tag checked by {@code ingestIfNotExists}.
+ * In the Transactional mode and with {@code ensureNoDuplicatedBlobs}, sealed blobs are queued only once the whole
+ * partition is written ({@link #finish()}), so a failed or speculative task attempt leaves nothing in the staging
+ * table and a retried task cannot ingest rows twice. (Queued mode streams blobs into the target as they fill: it is
+ * not all-or-nothing.)
  */
 final class BlobPartitionWriter implements PartitionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BlobPartitionWriter.class);
@@ -52,6 +55,7 @@ final class BlobPartitionWriter implements PartitionWriter {
   private final List<QueuedBlob> queued = new ArrayList<>();
   private final List<GzipCsvBlob> sealedNotQueued = new ArrayList<>();
   private final boolean deferQueueing;
+  private final boolean dedupTags;
   private GzipCsvBlob current;
   private int blobNumber;
   private long rows;
@@ -63,7 +67,11 @@ final class BlobPartitionWriter implements PartitionWriter {
     this.encoder = new CsvRowEncoder(schema);
     this.ingest = ingest;
     this.containers = containers;
-    this.deferQueueing = plan.config().isEnsureNoDuplicatedBlobs();
+    // A transactional commit moves whatever reached the staging table, so an attempt that fails (or a speculative
+    // attempt Spark refuses to commit) must not have queued anything: its blobs wait until finish(), which the
+    // adapters call only for the attempt Spark lets commit.
+    this.dedupTags = plan.config().isEnsureNoDuplicatedBlobs();
+    this.deferQueueing = dedupTags || plan.mode() == WriteMode.Transactional;
   }
 
   @Override
@@ -148,7 +156,7 @@ final class BlobPartitionWriter implements PartitionWriter {
 
   private void queue(GzipCsvBlob blob, boolean flush) {
     UUID sourceId = UUID.randomUUID();
-    String dedupTag = deferQueueing ? TempTableNames.sanitize(plan.writeId()) + "_" + sourceId : null;
+    String dedupTag = dedupTags ? TempTableNames.sanitize(plan.writeId()) + "_" + sourceId : null;
     BlobSourceInfo source = new BlobSourceInfo(blob.secretUrl(), CompressionType.gz, sourceId);
     IngestionResult result;
     try {

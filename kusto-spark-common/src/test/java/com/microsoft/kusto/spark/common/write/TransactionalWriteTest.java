@@ -180,6 +180,27 @@ class TransactionalWriteTest {
   }
 
   @Test
+  void aTaskAttemptThatFailsAfterSealingBlobsLeavesNothingStagedSoItsRetryAddsEachRowOnce() throws Exception {
+    kusto.mgmt(".create table Retried (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Retried"), ID_NAME).withBlobSizeLimitChars(500);
+    // The first attempt fills several blobs, then dies before finishing (Spark aborts it).
+    PartitionWriter failed = PartitionWriters.open(plan, ID_NAME, 0);
+    TestRow row = new TestRow(2);
+    for (long id = 0; id < 150; id++) {
+      failed.write(row.set(id, "name " + id));
+    }
+    failed.abort();
+    PartitionResult retried = writeRange(plan, 0, 0, 200);
+    assertThat(retried.blobs()).hasSizeGreaterThan(2);
+    // Blobs the failed attempt had queued would reach the staging table a little later; give them the time.
+    Thread.sleep(1_500);
+
+    kusto.commit().commit(plan, List.of(retried));
+    assertThat(kusto.column("Retried | summarize n = count(), d = dcount(id) | project r = strcat(n, ' ', d)", "r"))
+        .containsExactly("200 200");
+  }
+
+  @Test
   void perBlobDeduplicationTagsAreRemovedBeforeTheMove() {
     kusto.mgmt(".create table Dedup (id:long, name:string)");
     WritePlan plan = kusto.preparation()
