@@ -116,6 +116,11 @@ public final class KustoEmulator implements AutoCloseable {
     return server.port();
   }
 
+  /** Nodes of the emulated cluster ({@link Builder#nodes(int)}). */
+  public int nodes() {
+    return config.nodes;
+  }
+
   /** Fault injection: throttling, errors, latency, failing ingestion/export. */
   public Faults faults() {
     return faults;
@@ -211,6 +216,8 @@ public final class KustoEmulator implements AutoCloseable {
 
   /** How to start an emulator. Every setting has a default that suits a test on loopback. */
   public static final class Builder {
+    /** A small cluster, as Kusto's smallest production SKUs have two nodes. */
+    public static final int DEFAULT_NODES = 2;
     private boolean strict;
     private int port;
     private boolean tls;
@@ -219,6 +226,7 @@ public final class KustoEmulator implements AutoCloseable {
     private Path persistenceDir;
     private String bearerToken;
     private boolean storage = true;
+    private int nodes = DEFAULT_NODES;
     private final List<String> databases = new ArrayList<>();
 
     /** Checks every query and command with Microsoft's KQL parser and rejects what it rejects (default off). */
@@ -280,6 +288,19 @@ public final class KustoEmulator implements AutoCloseable {
     /** Whether to start Azurite (default true); without it queued ingestion and export are unavailable. */
     public Builder storage(boolean storage) {
       this.storage = storage;
+      return this;
+    }
+
+    /**
+     * Nodes of the emulated cluster (default {@value #DEFAULT_NODES}): a distributed {@code .export} has each node
+     * write its share of a large result at the same time, so the export arrives as up to this many files (more
+     * when a file reaches {@code sizeLimit}).
+     */
+    public Builder nodes(int nodes) {
+      if (nodes < 1 || nodes > 64) {
+        throw new IllegalArgumentException("nodes must be 1..64, got " + nodes);
+      }
+      this.nodes = nodes;
       return this;
     }
 

@@ -13,7 +13,8 @@ final class StorageWiring {
   static void install(KustoEmulator emulator) {
     emulator.storage().ifPresent(storage -> {
       StorageServices services =
-          StorageServices.start(storage, emulator.store(), emulator.operations(), emulator.faults());
+          StorageServices.start(storage, emulator.store(), emulator.operations(), emulator.faults(),
+              emulator.nodes());
       emulator.addResource(services);
       emulator.commands().addExtension(services.commands());
       emulator.streamingIngestHandler(services.streamingIngestion());

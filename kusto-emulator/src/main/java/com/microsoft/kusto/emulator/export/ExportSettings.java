@@ -12,15 +12,18 @@ record ExportSettings(
     boolean compressed,
     String compression,
     Optional<Long> sizeLimit,
+    boolean distributed,
     String namePrefix,
     String includeHeader,
     Optional<String> fileExtension) {
+  /** Kusto's default {@code sizeLimit}: files are split once they reach 1 GB (before compression). */
+  static final long DEFAULT_SIZE_LIMIT = 1024L * 1024 * 1024;
   private static final Set<String> SUPPORTED =
-      Set.of("sizelimit", "nameprefix", "compressiontype", "includeheader", "fileextension", "encoding");
-  /** Properties that tune how Kusto spreads the export work; the single-node emulator has nothing to tune. */
+      Set.of("sizelimit", "nameprefix", "compressiontype", "includeheader", "fileextension", "encoding",
+          "distributed", "distribution");
+  /** Properties that tune how Kusto spreads the export work among nodes; the emulator's nodes need no tuning. */
   private static final Set<String> IGNORED =
-      Set.of("usenativeparquetwriter", "distributed", "distribution", "spread", "concurrency", "persistdetails",
-          "parquetrowgroupsize");
+      Set.of("usenativeparquetwriter", "spread", "concurrency", "persistdetails", "parquetrowgroupsize");
   private static final Set<String> PARQUET_CODECS = Set.of("snappy", "gzip", "lz4", "zstd", "none");
 
   static ExportSettings of(ExportCommand command) {
@@ -83,9 +86,30 @@ record ExportSettings(
         command.compressed() || !compression.equals("none") && !compression.equals("uncompressed"),
         compression,
         sizeLimit,
+        distributed(command),
         command.property("namePrefix").filter(s -> !s.isBlank()).orElse("export"),
         includeHeader,
         command.property("fileExtension").filter(s -> !s.isBlank()));
+  }
+
+  /**
+   * Whether the nodes write their shares in parallel (Kusto's default): {@code distributed=false} or
+   * {@code distribution="single"} make one writer, hence one file (split only at {@code sizeLimit}).
+   */
+  private static boolean distributed(ExportCommand command) {
+    String distributed = command.property("distributed").map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("true");
+    if (!distributed.equals("true") && !distributed.equals("false")) {
+      throw KustoRequestException.badRequest(
+          "General_BadRequest", "Export property distributed='" + distributed + "' must be true or false");
+    }
+    String distribution =
+        command.property("distribution").map(s -> s.trim().toLowerCase(Locale.ROOT)).orElse("per_node");
+    if (!Set.of("single", "per_node", "per_shard").contains(distribution)) {
+      throw KustoRequestException.badRequest(
+          "General_BadRequest",
+          "Export property distribution='" + distribution + "' must be single, per_node or per_shard");
+    }
+    return distributed.equals("true") && !distribution.equals("single");
   }
 
   boolean parquet() {
@@ -96,12 +120,21 @@ record ExportSettings(
     return !parquet() && compression.equals("gzip");
   }
 
-  /** DuckDB COPY options. Small row groups when splitting, since DuckDB checks the file size per row group. */
+  /** The file size at which a writer starts a new file: {@code sizeLimit}, or Kusto's default of 1 GB. */
+  long effectiveSizeLimit() {
+    return sizeLimit.orElse(DEFAULT_SIZE_LIMIT);
+  }
+
+  /**
+   * DuckDB COPY options into a directory of {@code part_<i>} files. Small row groups for a small limit, since
+   * DuckDB checks the file size per row group.
+   */
   String copyOptions() {
+    long limit = effectiveSizeLimit();
     StringBuilder options = new StringBuilder();
     if (parquet()) {
       options.append("FORMAT parquet, COMPRESSION ").append(compression);
-      sizeLimit.ifPresent(limit -> options.append(", ROW_GROUP_SIZE ").append(rowGroupRows(limit)));
+      options.append(", ROW_GROUP_SIZE ").append(rowGroupRows(limit));
     } else {
       options
           .append("FORMAT csv, HEADER ")
@@ -109,19 +142,13 @@ record ExportSettings(
           .append(", COMPRESSION ")
           .append(csvGzip() ? "gzip" : "none");
     }
-    sizeLimit.ifPresent(
-        limit -> options.append(", FILE_SIZE_BYTES ").append(limit).append(", FILENAME_PATTERN 'part_{i}'"));
+    options.append(", FILE_SIZE_BYTES ").append(limit).append(", FILENAME_PATTERN 'part_{i}'");
     return options.toString();
   }
 
   private static long rowGroupRows(long sizeLimit) {
     // Aim for several row groups per file; DuckDB's minimum useful row group is a vector of 2048 rows.
     return Math.max(2048, Math.min(122_880, sizeLimit / 256));
-  }
-
-  /** Extension DuckDB gives the local files. */
-  String localExtension() {
-    return parquet() ? ".parquet" : csvGzip() ? ".csv.gz" : ".csv";
   }
 
   /** Extension of the uploaded blobs. */

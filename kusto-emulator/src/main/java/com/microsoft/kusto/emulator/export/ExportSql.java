@@ -75,6 +75,13 @@ final class ExportSql {
         + (settings.csvGzip() ? "'gzip'" : "'none'") + (header ? ", skip=1" : "") + ")";
   }
 
+  /** Schema of the scratch tables a distributed export materializes its result in; no Kusto table lives there. */
+  static final String SCRATCH_SCHEMA = "memory.\"$export\"";
+
+  static String scratchTable(java.util.UUID id) {
+    return SCRATCH_SCHEMA + "." + identifier("e" + id.toString().replace("-", ""));
+  }
+
   static String identifier(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }

@@ -9,6 +9,7 @@ import com.microsoft.kusto.emulator.store.KustoType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -35,8 +36,12 @@ public final class StorageCommands {
     this.export = Objects.requireNonNull(export, "export");
   }
 
-  /** Executes the command if it is one of the storage commands; empty means "not mine". */
-  public Optional<ResultTable> tryExecute(String database, String commandText) {
+  /**
+   * Executes the command if it is one of the storage commands; empty means "not mine".
+   *
+   * @param parameters the request's query parameters, for an exported query that declares them
+   */
+  public Optional<ResultTable> tryExecute(String database, String commandText, Map<String, String> parameters) {
     if (SHOW_INGESTION_RESOURCES.matcher(commandText).matches()) {
       return Optional.of(ingestionResources());
     }
@@ -52,7 +57,7 @@ public final class StorageCommands {
     }
     Optional<ExportCommand> exportCommand = ExportCommand.parse(commandText);
     if (exportCommand.isPresent()) {
-      return Optional.of(export.execute(database, exportCommand.get()));
+      return Optional.of(export.execute(database, exportCommand.get(), parameters));
     }
     return mappings.tryExecute(database, commandText);
   }

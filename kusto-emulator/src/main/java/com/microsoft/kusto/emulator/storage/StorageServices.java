@@ -30,15 +30,16 @@ public final class StorageServices implements AutoCloseable {
   private final StreamingIngestion streaming;
   private final QueuedIngestionLoop queued;
 
-  private StorageServices(AzuriteStorage storage, DuckDbStore store, OperationRegistry operations, Faults faults) {
+  private StorageServices(
+      AzuriteStorage storage, DuckDbStore store, OperationRegistry operations, Faults faults, int exportNodes) {
     executor = new IngestionExecutor(store, mappings, faults::shouldFailIngestion);
     KqlQueryEngine engine = new KqlQueryEngine(store);
     ExportQueryRunner runner =
         new ExportQueryRunner() {
           @Override
-          public CompiledQuery compile(String database, String query) {
+          public CompiledQuery compile(String database, String query, Map<String, String> parameters) {
             store.requireDatabase(database);
-            return engine.compile(database, query, Map.of());
+            return engine.compile(database, query, parameters);
           }
 
           @Override
@@ -53,23 +54,28 @@ public final class StorageServices implements AutoCloseable {
             (name, database, work) ->
                 operations.run(name, database, UUID.randomUUID().toString(), "kusto-emulator", work),
             faults::exportFailure,
-            faults::exportStall);
+            faults::exportStall,
+            exportNodes);
     commands = new StorageCommands(storage, new MappingCommands(mappings, store), export);
     streaming = new StreamingIngestion(storage, executor);
     queued = new QueuedIngestionLoop(storage, executor);
   }
 
-  /** Builds the services and starts the queued-ingestion loop. */
+  /**
+   * Builds the services and starts the queued-ingestion loop.
+   *
+   * @param exportNodes nodes of the emulated cluster, each writing its share of a distributed export
+   */
   public static StorageServices start(
-      AzuriteStorage storage, DuckDbStore store, OperationRegistry operations, Faults faults) {
-    StorageServices services = new StorageServices(storage, store, operations, faults);
+      AzuriteStorage storage, DuckDbStore store, OperationRegistry operations, Faults faults, int exportNodes) {
+    StorageServices services = new StorageServices(storage, store, operations, faults, exportNodes);
     services.queued.start();
     return services;
   }
 
   /** The storage commands for the server's command dispatcher. */
   public CommandExtension commands() {
-    return (database, text, ctx) -> commands.tryExecute(database, text);
+    return (database, text, ctx) -> commands.tryExecute(database, text, ctx.parameters());
   }
 
   /** The handler of {@code POST /v1/rest/ingest/{db}/{table}}. */

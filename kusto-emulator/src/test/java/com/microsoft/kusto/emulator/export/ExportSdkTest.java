@@ -7,6 +7,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.microsoft.azure.kusto.data.Client;
+import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
@@ -14,6 +15,7 @@ import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.IngestionProperties.DataFormat;
 import com.microsoft.azure.kusto.ingest.StreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
+import com.microsoft.kusto.emulator.KustoEmulator;
 import com.microsoft.kusto.emulator.storage.AzuriteStorage;
 import com.microsoft.kusto.emulator.storage.DevStorageAccount;
 import com.microsoft.kusto.emulator.storage.StorageTestEndpoint;
@@ -192,6 +194,66 @@ class ExportSdkTest {
     }
     assertThat(total).isEqualTo(50_000);
     assertThat(container.listBlobsByHierarchy("split1/").stream().map(BlobItem::getName)).allMatch(n -> n.startsWith("split1/p_"));
+  }
+
+  @Test
+  void distributedExportHasEachNodeWriteAContiguousShareOfTheRows() throws Exception {
+    List<Row> rows =
+        rows(client.executeMgmt(DB, ".export to parquet (h@\"" + containerUrl.replace("?", "/nodes?") + "\")"
+            + " <| Big | order by n asc").getPrimaryResults());
+
+    assertThat(rows).hasSize(KustoEmulator.Builder.DEFAULT_NODES);
+    long next = 0;
+    for (Row row : rows) {
+      Path file = download(row.path());
+      List<List<String>> range = duck("SELECT min(n), max(n), count(*) FROM read_parquet('" + file + "')");
+      // Files come in node order, each a contiguous range of the (sorted) result.
+      assertThat(range.get(0)).containsExactly(Long.toString(next), Long.toString(next + row.records() - 1),
+          Long.toString(row.records()));
+      next += row.records();
+    }
+    assertThat(next).isEqualTo(50_000);
+    assertThat(rows.get(0).records()).isEqualTo(25_000);
+    assertThat(endpoint.rowsOf("SELECT count(*) FROM duckdb_tables() WHERE schema_name = '$export'"))
+        .as("scratch tables dropped").containsExactly(List.of("0"));
+  }
+
+  @Test
+  void nonDistributedExportAndSmallResultsWriteOneFile() throws Exception {
+    List<Row> single =
+        rows(client.executeMgmt(DB, ".export to parquet (h@\"" + containerUrl + "\") with (distributed=false)"
+            + " <| Big").getPrimaryResults());
+    List<Row> singleDistribution =
+        rows(client.executeMgmt(DB, ".export to csv (h@\"" + containerUrl + "\") with (distribution=\"single\")"
+            + " <| Big").getPrimaryResults());
+    List<Row> small =
+        rows(client.executeMgmt(DB, ".export to parquet (h@\"" + containerUrl + "\") <| Big | take 9999")
+            .getPrimaryResults());
+
+    assertThat(single).singleElement().satisfies(r -> assertThat(r.records()).isEqualTo(50_000));
+    assertThat(singleDistribution).singleElement().satisfies(r -> assertThat(r.records()).isEqualTo(50_000));
+    assertThat(small).singleElement().satisfies(r -> assertThat(r.records()).isEqualTo(9_999));
+    assertThatThrownBy(() -> client.executeMgmt(DB, ".export to csv (h@\"" + containerUrl + "\")"
+        + " with (distributed=maybe) <| Big"))
+        .isInstanceOf(DataServiceException.class)
+        .hasMessageContaining("distributed='maybe'");
+  }
+
+  @Test
+  void exportedQueryGetsTheRequestsQueryParameters() throws Exception {
+    ClientRequestProperties crp = new ClientRequestProperties();
+    crp.setParameter("below", 1234L);
+    crp.setParameter("word", "row-40000-padding-to-make-the-file-bigger");
+    List<Row> rows =
+        rows(client.executeMgmt(DB, ".export to csv (h@\"" + containerUrl + "\") <| declare query_parameters("
+            + "below:long, word:string); Big | where n < below or s == word", crp).getPrimaryResults());
+
+    assertThat(rows.stream().mapToLong(Row::records).sum()).isEqualTo(1235);
+    assertThatThrownBy(() -> client.executeMgmt(DB, ".export to csv (h@\"" + containerUrl + "\") <| declare"
+        + " query_parameters(below:long); Big | where n < below"))
+        .as("a declared parameter without value or default")
+        .isInstanceOf(DataServiceException.class)
+        .hasMessageContaining("query parameter 'below'");
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.microsoft.kusto.emulator.storage;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
+import com.microsoft.kusto.emulator.KustoEmulator;
 import com.microsoft.kusto.emulator.command.CommandDispatcher;
 import com.microsoft.kusto.emulator.command.KqlExecutor;
 import com.microsoft.kusto.emulator.faults.Faults;
@@ -46,7 +47,7 @@ public final class StorageTestEndpoint implements AutoCloseable {
     CommandDispatcher commands = new CommandDispatcher(store, operations, kql, "localhost");
     azurite = AzuriteProcess.start();
     storage = new AzuriteStorage(azurite, hosts).createResources();
-    services = StorageServices.start(storage, store, operations, faults);
+    services = StorageServices.start(storage, store, operations, faults, KustoEmulator.Builder.DEFAULT_NODES);
     commands.addExtension(services.commands());
     server = new KustoHttpServer(0, null, null, commands, kql, faults, null);
     server.setStreamingIngestHandler(services.streamingIngestion());
@@ -75,6 +76,26 @@ public final class StorageTestEndpoint implements AutoCloseable {
     try (Connection c = store.openConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT " + selectList + " FROM " + schema.sqlReference() + " " + suffix)) {
+      List<List<String>> rows = new ArrayList<>();
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows of any SQL on the store, each cell via getString (white-box check). */
+  public List<List<String>> rowsOf(String sql) {
+    try (Connection c = store.openConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       List<List<String>> rows = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {
