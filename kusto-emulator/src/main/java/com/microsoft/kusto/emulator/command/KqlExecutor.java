@@ -9,10 +9,12 @@ import com.microsoft.kusto.emulator.result.ResultTable;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import com.microsoft.kusto.emulator.store.DuckDbStore;
 import com.microsoft.kusto.emulator.store.TableSchema;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +37,30 @@ public final class KqlExecutor {
     CompiledQuery compiled = engine.compile(database, kql, parameters);
     try (Connection c = store.openConnection()) {
       return run(c, compiled);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** Receives a query's result while it is read from the store. */
+  @FunctionalInterface
+  public interface ResultConsumer {
+    void accept(List<ColumnSchema> columns, Iterator<List<Object>> rows) throws IOException;
+  }
+
+  /**
+   * Runs a KQL query and hands its rows to {@code consumer} as the store produces them, so a large result never
+   * sits whole in the heap. Compile and store errors are thrown before {@code consumer} is called.
+   */
+  public void stream(String database, String kql, Map<String, String> parameters, ResultConsumer consumer)
+      throws IOException {
+    store.requireDatabase(database);
+    CompiledQuery compiled = engine.compile(database, kql, parameters);
+    try (Connection c = store.openConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(compiled.sql())) {
+      Iterator<List<Object>> rows = JdbcResultReader.rows(rs, compiled.columns());
+      consumer.accept(compiled.columns(), rows);
     } catch (SQLException e) {
       throw failure(e);
     }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,50 @@ public final class JdbcResultReader {
       rows.add(row);
     }
     return new ResultTable(tableName, columns, rows);
+  }
+
+  /**
+   * The rows of an open result, read one at a time as the iterator is advanced (the caller keeps {@code rs} open
+   * meanwhile). A store failure while reading is thrown as {@link IllegalStateException}.
+   */
+  public static Iterator<List<Object>> rows(ResultSet rs, List<ColumnSchema> columns) throws SQLException {
+    int n = columns.size();
+    if (rs.getMetaData().getColumnCount() < n) {
+      throw new SQLException(
+          "The SQL result has " + rs.getMetaData().getColumnCount() + " columns but " + n + " were described");
+    }
+    return new Iterator<>() {
+      private Boolean ahead;
+
+      @Override
+      public boolean hasNext() {
+        if (ahead == null) {
+          try {
+            ahead = rs.next();
+          } catch (SQLException e) {
+            throw new IllegalStateException("Reading the query result from the store failed: " + e.getMessage(), e);
+          }
+        }
+        return ahead;
+      }
+
+      @Override
+      public List<Object> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        ahead = null;
+        List<Object> row = new ArrayList<>(n);
+        try {
+          for (int i = 0; i < n; i++) {
+            row.add(cell(rs, i + 1, columns.get(i)));
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException("Reading the query result from the store failed: " + e.getMessage(), e);
+        }
+        return row;
+      }
+    };
   }
 
   private static Object cell(ResultSet rs, int index, ColumnSchema column) throws SQLException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 
 /** Writes cell values the way Kusto does on the wire (shared by the v1 and v2 formats). */
@@ -28,8 +29,14 @@ final class ResponseWriter {
   }
 
   static void writeRows(JsonGenerator out, ResultTable table, boolean dynamicAsJson) throws IOException {
+    writeRows(out, table.rows().iterator(), dynamicAsJson);
+  }
+
+  /** Rows as they come: each is written (and can be forgotten) before the next is asked for. */
+  static void writeRows(JsonGenerator out, Iterator<List<Object>> rows, boolean dynamicAsJson) throws IOException {
     out.writeArrayFieldStart("Rows");
-    for (List<Object> row : table.rows()) {
+    while (rows.hasNext()) {
+      List<Object> row = rows.next();
       out.writeStartArray();
       for (int i = 0; i < row.size(); i++) {
         writeCell(out, row.get(i), dynamicAsJson);

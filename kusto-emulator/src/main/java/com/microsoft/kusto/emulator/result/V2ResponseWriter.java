@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import com.microsoft.kusto.emulator.store.ColumnSchema;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,15 @@ public final class V2ResponseWriter {
 
   public static void write(OutputStream stream, ResultTable primary, String clientRequestId, String activityId)
       throws IOException {
+    write(stream, primary.columns(), primary.rows().iterator(), clientRequestId, activityId);
+  }
+
+  /**
+   * Writes the response while the primary result's rows are read, so a large result never sits whole in memory.
+   * Closes {@code stream}.
+   */
+  public static void write(OutputStream stream, List<ColumnSchema> columns, Iterator<List<Object>> rows,
+      String clientRequestId, String activityId) throws IOException {
     try (JsonGenerator out = KustoValues.JSON.getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
       out.writeStartArray();
       out.writeStartObject();
@@ -33,8 +45,8 @@ public final class V2ResponseWriter {
       out.writeNumberField("TableId", 1);
       out.writeStringField("TableKind", "PrimaryResult");
       out.writeStringField("TableName", "PrimaryResult");
-      ResponseWriter.writeColumns(out, primary.columns(), false);
-      ResponseWriter.writeRows(out, primary, true);
+      ResponseWriter.writeColumns(out, columns, false);
+      ResponseWriter.writeRows(out, rows, true);
       out.writeEndObject();
 
       writeCompletionInformation(out, clientRequestId, activityId);

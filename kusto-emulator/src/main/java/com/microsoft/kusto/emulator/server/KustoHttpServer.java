@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,10 +153,11 @@ public final class KustoHttpServer implements AutoCloseable {
           ctx = context(exchange, clientRequestId, activityId, request.options(), request.parameters());
           checkStrict(request.text());
           if (kind == RequestKind.QUERY) {
-            ResultTable result = kql.query(request.database(), request.text().strip(), request.parameters());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            V2ResponseWriter.write(out, result, clientRequestId, activityId);
-            answer = out.toByteArray();
+            // Streamed: the status goes out once the store has accepted the query, then frames as rows are read.
+            boolean gzip = acceptsGzip(exchange);
+            kql.stream(request.database(), request.text().strip(), request.parameters(), (columns, rows) ->
+                V2ResponseWriter.write(startStream(exchange, gzip), columns, rows, clientRequestId, activityId));
+            return;
           } else {
             answer = v1(commands.execute(request.database(), request.text(), ctx));
           }
@@ -290,6 +292,17 @@ public final class KustoHttpServer implements AutoCloseable {
   private static boolean acceptsGzip(HttpExchange exchange) {
     String accept = exchange.getRequestHeaders().getFirst("Accept-Encoding");
     return accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
+  }
+
+  /** Sends 200 with a chunked body and returns the stream to write it to; the caller closes it. */
+  private static OutputStream startStream(HttpExchange exchange, boolean gzip) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    if (gzip) {
+      exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+    }
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream body = exchange.getResponseBody();
+    return gzip ? new GZIPOutputStream(body, 64 * 1024) : new BufferedOutputStream(body, 64 * 1024);
   }
 
   private static void send(HttpExchange exchange, int status, byte[] body, boolean gzip) throws IOException {
