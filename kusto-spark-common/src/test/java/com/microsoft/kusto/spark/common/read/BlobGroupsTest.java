@@ -45,4 +45,21 @@ class BlobGroupsTest {
     assertThat(BlobGroups.balance(blobs, 1_000)).isEqualTo(BlobGroups.balance(blobs, 1_000)).hasSize(1);
     assertThat(BlobGroups.balance(List.of(), 10)).isEmpty();
   }
+
+  @Test
+  void blobsSmallerThanTheMaximumStillSpreadOverEveryCore() {
+    long mb = 1024L * 1024;
+    List<ExportedBlob> twoNodes = List.of(blob("n0", 30 * mb), blob("n1", 30 * mb));
+    assertThat(BlobGroups.balance(twoNodes, 128 * mb, 2)).hasSize(2);
+    assertThat(BlobGroups.balance(twoNodes, 128 * mb, 1)).hasSize(1);
+    // Never more partitions than blobs, and tiny exports stay in one task.
+    assertThat(BlobGroups.balance(twoNodes, 128 * mb, 8)).hasSize(2);
+    assertThat(BlobGroups.balance(List.of(blob("a", mb), blob("b", mb)), 128 * mb, 2)).hasSize(1);
+    // The maximum still caps a partition when cores are few.
+    List<ExportedBlob> many = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      many.add(blob("p" + i, 64 * mb));
+    }
+    assertThat(BlobGroups.balance(many, 128 * mb, 2)).hasSize(4);
+  }
 }
