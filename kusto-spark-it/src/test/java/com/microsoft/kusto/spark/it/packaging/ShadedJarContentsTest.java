@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * The published adapter jars bundle their dependencies relocated under one prefix, so they cannot clash with the
- * jackson, netty or azure versions on a Spark cluster. Fails on any class left unrelocated.
+ * jackson, netty or azure versions on a Spark cluster. Fails on any class left unrelocated. Every adapter module of
+ * the reactor ({@code kusto-spark_<spark>_<scala>} with jar packaging) is checked: a new Spark line cannot skip this.
  */
 class ShadedJarContentsTest {
   /** Class-file prefixes a published jar may hold: ours (incl. the relocated bundle) and the Kusto SDK's API. */
@@ -28,8 +32,49 @@ class ShadedJarContentsTest {
 
   private static final String SHADED_PREFIX = "com/microsoft/kusto/spark/shaded/";
 
+  /** Adapters that exist for sure; a discovery that misses them is broken, not green. */
+  private static final List<String> KNOWN_ADAPTERS = List.of("kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11");
+
+  /** The reactor's adapter modules: {@code kusto-spark_<spark>_<scala>} directories whose POM builds a jar. */
+  static List<String> adapters() throws IOException {
+    Path root = Paths.get(System.getProperty("adapter.poms.dir"));
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs.filter(dir -> dir.getFileName().toString().matches("kusto-spark_\\d+\\.\\d+_\\d+\\.\\d+"))
+          .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
+          .filter(ShadedJarContentsTest::buildsAJar)
+          .map(dir -> dir.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
+  }
+
+  private static boolean buildsAJar(Path moduleDir) {
+    try {
+      Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(moduleDir.resolve("pom.xml").toFile()).getDocumentElement();
+      NodeList children = project.getChildNodes();
+      for (int i = 0; i < children.getLength(); i++) {
+        if ("packaging".equals(children.item(i).getNodeName())) {
+          return "jar".equals(children.item(i).getTextContent().trim());
+        }
+      }
+      return true;
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read " + moduleDir.resolve("pom.xml"), e);
+    }
+  }
+
+  @Test
+  void everyAdapterModuleOfTheReactorIsChecked() throws IOException {
+    assertThat(adapters()).containsAll(KNOWN_ADAPTERS);
+    for (String artifact : adapters()) {
+      assertThat(Paths.get(System.getProperty("adapter.jars.dir"), artifact + ".jar"))
+          .as("shaded jar of adapter module %s: add it to the dependencies and to the copy-adapter-jars execution"
+              + " of kusto-spark-it/pom.xml (and to its classpathDependencyExcludes)", artifact)
+          .exists();
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  @MethodSource("adapters")
   void everyBundledClassIsRelocated(String artifact) throws IOException {
     List<String> unrelocated = new ArrayList<>();
     int shaded = 0;
@@ -51,7 +96,7 @@ class ShadedJarContentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  @MethodSource("adapters")
   void serviceFilesNameOnlyRelocatedOrSparkInterfaces(String artifact) throws IOException {
     List<String> bad = new ArrayList<>();
     try (JarFile jar = new JarFile(adapterJar(artifact).toFile())) {
@@ -69,7 +114,7 @@ class ShadedJarContentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"kusto-spark_3.0_2.12", "kusto-spark_2.4_2.11"})
+  @MethodSource("adapters")
   void publishedPomLeavesOnlyProvidedDependencies(String artifact) throws Exception {
     Path pom = Paths.get(System.getProperty("adapter.poms.dir"), artifact, "target", "dependency-reduced-pom.xml");
     assertThat(pom).exists();
