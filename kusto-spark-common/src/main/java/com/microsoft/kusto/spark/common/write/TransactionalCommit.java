@@ -84,9 +84,14 @@ public final class TransactionalCommit {
       List<BlobStatus> statuses =
           new IngestionStatusPoller(statusSchedule).await(plan.ingestTable(), requestId(plan), blobs, deadline);
       checkSucceeded(plan, statuses);
-      freezeAndUntag(plan, blobs, deadline);
-      String existing = plan.overwrite() ? null : ExtentTags.firstExistingIngestBy(runner, plan.targetTable(),
-          plan.config().getIngestionProperties().getIngestIfNotExists(), deadline);
+      String existing;
+      try {
+        freezeAndUntag(plan, blobs, deadline);
+        existing = plan.overwrite() ? null : ExtentTags.firstExistingIngestBy(runner, plan.targetTable(),
+            plan.config().getIngestionProperties().getIngestIfNotExists(), deadline);
+      } catch (KustoConnectorException e) {
+        throw beforeMove(plan, e);
+      }
       if (existing != null) {
         LOG.info("Write {}: not moved into '{}': tag '{}{}' of ingestIfNotExists appeared meanwhile", plan.writeId(),
             plan.targetTable(), ExtentTags.INGEST_BY, existing);
@@ -143,6 +148,18 @@ public final class TransactionalCommit {
           (staged ? "The table is unchanged." : "The other blobs' rows are in the table (Queued mode is not"
               + " all-or-nothing).") + " Fix the data or the mapping the error points to, then write again."));
     }
+  }
+
+  /**
+   * A request that failed after every blob ingested but before the move was sent (the service unreachable or
+   * failing at commit): the target is known to be unchanged, which the request runner's error cannot say.
+   */
+  private static KustoConnectorException beforeMove(WritePlan plan, KustoConnectorException cause) {
+    String failure = String.valueOf(cause.getMessage()).replaceAll("\\.$", "");
+    return new KustoConnectorException(cause.getErrorCode(), KustoConnectorException.message(
+        "commit the write to table '" + plan.targetTable() + "' (request id '" + requestId(plan) + "')",
+        "every blob ingested into the staging table, but preparing the move failed: " + failure,
+        "The table is unchanged. Write again once the cluster answers."), cause);
   }
 
   private void freezeAndUntag(WritePlan plan, List<QueuedBlob> blobs, long deadline) {

@@ -11,6 +11,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.IngestionStorageParameters;
@@ -198,6 +199,26 @@ class TransactionalWriteTest {
     kusto.commit().commit(plan, List.of(retried));
     assertThat(kusto.column("Retried | summarize n = count(), d = dcount(id) | project r = strcat(n, ' ', d)", "r"))
         .containsExactly("200 200");
+  }
+
+  @Test
+  void theServiceFailingAtCommitGivesAnErrorSayingTheTargetIsUnchanged() {
+    kusto.mgmt(".create table Down (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table Down <|\n-1,old");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Down", "requestId", "req-down"), ID_NAME);
+    List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 50));
+    // Every attempt of the commit's first command fails (the test runner tries 3 times); the service is back for
+    // the staging table's drop.
+    kusto.emulator.faults().failNext(RequestKind.MGMT, 3, 503);
+
+    assertThatThrownBy(() -> kusto.commit().commit(plan, results))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageStartingWith("Cannot commit the write to table 'Down' (request id 'req-down'): every blob"
+            + " ingested into the staging table, but preparing the move failed: Cannot freeze temp table extents")
+        .hasMessageContaining("(HTTP 503)")
+        .hasMessageEndingWith("The table is unchanged. Write again once the cluster answers.");
+    assertThat(kusto.column("Down | project name", "name")).containsExactly("old");
+    assertThat(kusto.tempTables("Down")).isEmpty();
   }
 
   @Test
