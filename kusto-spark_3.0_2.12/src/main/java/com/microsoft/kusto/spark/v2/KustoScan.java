@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 class KustoScan implements Scan, Batch {
   private static final Logger LOG = LoggerFactory.getLogger(KustoScan.class);
-  /** Target bytes of exported Parquet per Spark partition (Spark's default maxPartitionBytes). */
+  /** Most bytes of exported Parquet per Spark partition (Spark's default maxPartitionBytes). */
   private static final long PARTITION_TARGET_BYTES = 128L * 1024 * 1024;
 
   private final ReadConfig config;
@@ -123,7 +123,8 @@ class KustoScan implements Scan, Batch {
         : schema.fields()[0].name();
     List<ExportedBlob> blobs = DistributedReads.export(this, config,
         exportQuery(partitions, partitionColumn), partitionColumn, partitions);
-    List<List<ExportedBlob>> groups = BlobGroups.balance(blobs, PARTITION_TARGET_BYTES);
+    List<List<ExportedBlob>> groups = BlobGroups.balance(blobs, PARTITION_TARGET_BYTES,
+        SparkSession.active().sparkContext().defaultParallelism());
     LOG.info("Distributed read: {} blobs in {} Spark partitions", blobs.size(), groups.size());
     InputPartition[] result = new InputPartition[groups.size()];
     for (int i = 0; i < result.length; i++) {

@@ -132,6 +132,32 @@ public final class SparkValueConverter implements Serializable {
     return source;
   }
 
+  /**
+   * Whether the Spark type is the Kusto type's natural one, whose internal value is the canonical value itself
+   * (bool, int, long, real, datetime as microseconds): {@link #convert} would return its argument.
+   */
+  public boolean isNatural() {
+    switch (source) {
+      case BOOL:
+        return target == Target.BOOLEAN;
+      case INT:
+        return target == Target.INT;
+      case LONG:
+        return target == Target.LONG;
+      case REAL:
+        return target == Target.DOUBLE;
+      case DATETIME:
+        return target == Target.TIMESTAMP;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether values are read as Spark strings. */
+  public boolean isStringTarget() {
+    return target == Target.STRING;
+  }
+
   /** Spark's internal value for a canonical value ({@code null} stays {@code null}). */
   public Object convert(Object value) {
     if (value == null) {
