@@ -24,7 +24,8 @@ final class SparkSubmitRun {
   SparkSubmitRun(String jvmFlags, String sparkClasspath) {
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.addAll(Arrays.asList(jvmFlags.trim().split("\\s+")));
+    // Spark 4 needs no flags: an empty list must not become an empty argument, which java takes for the main class.
+    Arrays.stream(jvmFlags.trim().split("\\s+")).filter(flag -> !flag.isEmpty()).forEach(command::add);
     command.add("-Duser.timezone=UTC");
     command.add("-cp");
     command.add(sparkClasspath);
