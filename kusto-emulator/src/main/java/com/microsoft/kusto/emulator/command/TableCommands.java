@@ -44,7 +44,8 @@ final class TableCommands implements CommandHandler {
       Map<String, String> with = c.withProperties();
       c.expectEnd();
       store.requireDatabase(db);
-      TableSchema schema = store.createTable(db, table, columns, merge, with.get("folder"), with.get("docstring"));
+      TableSchema schema = store.createTable(db, table, columns, merge, with.get("folder"), with.get("docstring"),
+          flag(with, "hidden"));
       return Optional.of(schemaTable(schema, true));
     }
     c = inv.cursor();
@@ -82,12 +83,15 @@ final class TableCommands implements CommandHandler {
     }
     c = inv.cursor();
     if (c.accept(".show") && c.accept("tables")) {
+      // Hidden tables (such as a connector's staging tables) are listed only when asked for, as in Kusto.
+      boolean includeHidden = flag(c.withProperties(), "includehiddentables");
       c.expectEnd();
       store.requireDatabase(db);
       ResultBuilder out = new ResultBuilder().column("TableName", KustoType.STRING)
           .column("DatabaseName", KustoType.STRING).column("Folder", KustoType.STRING)
           .column("DocString", KustoType.STRING);
-      store.tables(db).forEach(t -> out.row(t.name(), db, store.folder(db, t.name()), store.docString(db, t.name())));
+      store.tables(db).stream().filter(t -> includeHidden || !store.isHidden(db, t.name()))
+          .forEach(t -> out.row(t.name(), db, store.folder(db, t.name()), store.docString(db, t.name())));
       return Optional.of(out.build());
     }
     c = inv.cursor();
@@ -105,6 +109,19 @@ final class TableCommands implements CommandHandler {
       }
     }
     return Optional.empty();
+  }
+
+  /** A boolean {@code with} property: absent is false; anything but true/false is refused, echoing it. */
+  private static boolean flag(Map<String, String> with, String name) {
+    String value = with.get(name);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw KustoRequestException.badRequest("General_BadRequest",
+        "Property " + name + "='" + value + "' must be true or false");
   }
 
   private ResultTable schemaTable(TableSchema table, boolean json) {

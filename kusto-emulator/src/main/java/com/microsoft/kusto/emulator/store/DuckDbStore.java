@@ -199,11 +199,17 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$database") + " (name VARCHAR)");
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$tables")
         + " (name VARCHAR PRIMARY KEY, physical VARCHAR, columns VARCHAR, folder VARCHAR, docstring VARCHAR)");
+    addHiddenColumn(db);
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$extents")
         + " (id VARCHAR PRIMARY KEY, table_name VARCHAR, row_count BIGINT, original_size BIGINT,"
         + " created_on TIMESTAMP, tags VARCHAR, seq BIGINT)");
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$policies")
         + " (entity VARCHAR, kind VARCHAR, policy VARCHAR)");
+  }
+
+  /** {@code with (hidden=true)}: kept per table; databases persisted before it existed get the column on attach. */
+  private void addHiddenColumn(Database db) {
+    exec("ALTER TABLE " + db.qualify("$tables") + " ADD COLUMN IF NOT EXISTS hidden BOOLEAN DEFAULT false");
   }
 
   private void attachExisting() throws IOException, SQLException {
@@ -223,6 +229,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
         }
         Database db = new Database(name, true, probe.catalog(), "main", file);
         databases.put(name, db);
+        addHiddenColumn(db);
         Map<String, TableSchema> byName = new ConcurrentHashMap<>();
         try (Statement s = writer.createStatement();
             ResultSet rs = s.executeQuery("SELECT name, physical, columns FROM " + db.qualify("$tables"))) {
@@ -266,9 +273,20 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
                     true));
   }
 
-  /** Creates a table, or (with {@code merge}) adds the missing columns to an existing one as create-merge does. */
+  /** Creates a visible table, or (with {@code merge}) adds the missing columns to an existing one. */
   public TableSchema createTable(String database, String table, List<ColumnSchema> columns, boolean merge,
       String folder, String docString) {
+    return createTable(database, table, columns, merge, folder, docString, false);
+  }
+
+  /**
+   * Creates a table, or (with {@code merge}) adds the missing columns to an existing one as create-merge does.
+   *
+   * @param hidden {@code with (hidden=true)}: the table works as any other but {@code .show tables} lists it only
+   *     when asked to include hidden tables
+   */
+  public TableSchema createTable(String database, String table, List<ColumnSchema> columns, boolean merge,
+      String folder, String docString, boolean hidden) {
     checkColumns(table, columns);
     synchronized (writeLock) {
       Database db = requireDatabase(database);
@@ -288,10 +306,10 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
       inTransaction(() -> {
         exec(ddl.toString());
         // The catalog alias changes between runs, so only the object name is recorded.
-        exec("INSERT INTO " + db.qualify("$tables") + " VALUES (" + quoteLiteral(table) + ", "
-            + quoteLiteral(objectName) + ", " + quoteLiteral(columnsJson(columns)) + ", "
+        exec("INSERT INTO " + db.qualify("$tables") + " (name, physical, columns, folder, docstring, hidden) VALUES ("
+            + quoteLiteral(table) + ", " + quoteLiteral(objectName) + ", " + quoteLiteral(columnsJson(columns)) + ", "
             + quoteLiteral(folder == null ? "" : folder) + ", " + quoteLiteral(docString == null ? "" : docString)
-            + ")");
+            + ", " + hidden + ")");
       });
       tables.get(database).put(table, schema);
       return schema;
@@ -383,6 +401,11 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
 
   public String folder(String database, String table) {
     return metadataString(database, "SELECT folder FROM $tables WHERE name = ?", table);
+  }
+
+  /** Whether the table was created {@code with (hidden=true)}. */
+  public boolean isHidden(String database, String table) {
+    return "true".equals(metadataString(database, "SELECT CAST(hidden AS VARCHAR) FROM $tables WHERE name = ?", table));
   }
 
   public String docString(String database, String table) {

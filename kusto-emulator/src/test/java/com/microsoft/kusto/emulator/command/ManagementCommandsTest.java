@@ -188,4 +188,19 @@ class ManagementCommandsTest {
     assertThatThrownBy(() -> mgmt("db", ".show functions")).isInstanceOf(DataServiceException.class)
         .hasMessageContaining("does not support").hasMessageContaining(".show functions");
   }
+
+  @Test
+  void hiddenTablesWorkButAreListedOnlyWhenIncluded() throws Exception {
+    mgmt("db", ".create table StagingX (a:long) with (hidden=true)");
+    mgmt("db", ".create table VisibleX (a:long)");
+    mgmt("db", ".ingest inline into table StagingX <| 7");
+
+    assertThat(column(mgmt("db", ".show tables"), "TableName")).contains("VisibleX").doesNotContain("StagingX");
+    assertThat(column(mgmt("db", ".show tables with (IncludeHiddenTables=true)"), "TableName"))
+        .contains("VisibleX", "StagingX");
+    assertThat(column(client.executeQuery("db", "StagingX").getPrimaryResults(), "a")).containsExactly("7");
+    assertThatThrownBy(() -> mgmt("db", ".create table StagingY (a:long) with (hidden=\"maybe\")"))
+        .isInstanceOf(DataServiceException.class).hasMessageContaining("hidden='maybe'");
+    mgmt("db", ".drop tables (StagingX, VisibleX)");
+  }
 }
