@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * their data, unless a Queued plan asked for status reporting ({@link WritePlan#withStatusReporting()}): then the
  * commit waits for every blob and fails if one did not ingest.
  *
- * <p>Not done: {@code SetNewIngestionTime=true} for targets that are the source of a materialized view (moved
- * extents keep their ingestion time, so such a view may not pick them up) and batched moves of very many extents.
+ * <p>When the target is the source of a materialized view, the move (or replacement) sets a new ingestion time on
+ * the moved extents ({@code SetNewIngestionTime=true}): a view only processes extents ingested after its last run,
+ * so extents keeping their staging-time ingestion time could be skipped by it.
+ *
+ * <p>Not done: batched moves of very many extents.
  */
 public final class TransactionalCommit {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommit.class);
@@ -178,8 +181,7 @@ public final class TransactionalCommit {
   }
 
   private void moveIntoTarget(WritePlan plan, long deadline) {
-    String command = plan.overwrite() ? replaceExtents(plan.targetTable(), plan.ingestTable())
-        : KustoCommands.moveAllExtents(plan.ingestTable(), plan.targetTable(), true);
+    String command = moveCommand(plan, isMaterializedViewSource(plan.targetTable(), deadline));
     String activity = plan.overwrite() ? "replace target extents" : "move extents";
     KustoResultSetTable accepted = runner.command(activity, command, deadline).getPrimaryResults();
     if (!accepted.next()) {
@@ -198,13 +200,32 @@ public final class TransactionalCommit {
     LOG.info("Write {}: {} into table '{}' done ({})", plan.writeId(), activity, plan.targetTable(), outcome);
   }
 
+  private boolean isMaterializedViewSource(String table, long deadline) {
+    KustoResultSetTable views = runner.command("find materialized views of the target",
+        ".show materialized-views | where SourceTable == " + KqlSyntax.stringLiteral(table) + " | count", deadline)
+        .getPrimaryResults();
+    return views.next() && views.getLong(0) > 0;
+  }
+
+  /** The command that moves the staged extents into the target (replacing its extents for an overwrite). */
+  static String moveCommand(WritePlan plan, boolean materializedViewSource) {
+    if (plan.overwrite()) {
+      return replaceExtents(plan.targetTable(), plan.ingestTable(), materializedViewSource);
+    }
+    return materializedViewSource
+        ? KustoCommands.moveExtents(plan.ingestTable(), plan.targetTable(), true, true, null, null, 0)
+        : KustoCommands.moveAllExtents(plan.ingestTable(), plan.targetTable(), true);
+  }
+
   /**
-   * {@code .replace async extents in table T <| {.show table T extents | project ExtentId}, {.show table Tmp
-   * extents | project ExtentId}}: drops every current extent of the target and moves in the staging table's, in one
-   * transaction. (Microsoft's parser rejects the braces without a pipe, though Kusto's documentation shows them so.)
+   * {@code .replace async extents in table T [with(SetNewIngestionTime=true)] <| {.show table T extents | project
+   * ExtentId}, {.show table Tmp extents | project ExtentId}}: drops every current extent of the target and moves in
+   * the staging table's, in one transaction. (Microsoft's parser rejects the braces without a pipe, though Kusto's
+   * documentation shows them so.)
    */
-  static String replaceExtents(String target, String staging) {
-    return ".replace async extents in table " + KqlSyntax.quoteIdentifier(target) + " <| {"
+  static String replaceExtents(String target, String staging, boolean setNewIngestionTime) {
+    return ".replace async extents in table " + KqlSyntax.quoteIdentifier(target)
+        + (setNewIngestionTime ? " with (SetNewIngestionTime=true)" : "") + " <| {"
         + KustoCommands.showTableExtents(target) + " | project ExtentId}, {" + KustoCommands.showTableExtents(staging)
         + " | project ExtentId}";
   }

@@ -222,6 +222,45 @@ class TransactionalWriteTest {
   }
 
   @Test
+  void aMaterializedViewSourceGetsMovesWithANewIngestionTimeWhichKustoAccepts() throws Exception {
+    kusto.mgmt(".create table ViewSource (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table ViewSource <|\n-1,old");
+    WritePlan append = kusto.preparation().prepare(kusto.config("ViewSource"), ID_NAME);
+    WritePlan overwrite = kusto.preparation().prepare(kusto.config("ViewSource"), ID_NAME, null, true);
+    assertThat(TransactionalCommit.moveCommand(append, false))
+        .isEqualTo(".move async extents all from table ['" + append.tempTable() + "'] to table ['ViewSource']");
+    assertThat(TransactionalCommit.moveCommand(append, true))
+        .isEqualTo(".move async extents to table ['ViewSource'] with (SetNewIngestionTime=true) <| .show table ['"
+            + append.tempTable() + "'] extents");
+    assertThat(TransactionalCommit.moveCommand(overwrite, true))
+        .startsWith(".replace async extents in table ['ViewSource'] with (SetNewIngestionTime=true) <| {");
+    assertThat(TransactionalCommit.moveCommand(overwrite, false))
+        .startsWith(".replace async extents in table ['ViewSource'] <| {");
+
+    // The strict emulator accepts both forms, and they move the staged rows.
+    writeRange(append, 0, 0, 5);
+    writeRange(overwrite, 0, 100, 103);
+    assertThat(awaitCount(append.tempTable(), 5)).isEqualTo(5);
+    assertThat(awaitCount(overwrite.tempTable(), 3)).isEqualTo(3);
+    kusto.mgmt(TransactionalCommit.moveCommand(append, true));
+    assertThat(awaitCount("ViewSource", 6)).isEqualTo(6);
+    kusto.mgmt(TransactionalCommit.moveCommand(overwrite, true));
+    assertThat(awaitCount("ViewSource", 3)).isEqualTo(3);
+    kusto.commit().abort(append);
+    kusto.commit().abort(overwrite);
+  }
+
+  private static long awaitCount(String table, long expected) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    long count = kusto.count(table);
+    while (count != expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      count = kusto.count(table);
+    }
+    return count;
+  }
+
+  @Test
   void perBlobDeduplicationTagsAreRemovedBeforeTheMove() {
     kusto.mgmt(".create table Dedup (id:long, name:string)");
     WritePlan plan = kusto.preparation()
