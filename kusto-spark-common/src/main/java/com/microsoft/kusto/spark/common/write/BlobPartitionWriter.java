@@ -64,7 +64,7 @@ final class BlobPartitionWriter implements PartitionWriter {
       List<ContainerAccess> containers) {
     this.plan = plan;
     this.partitionId = partitionId;
-    this.encoder = new CsvRowEncoder(schema);
+    this.encoder = new CsvRowEncoder(schema, plan.config().getTimeZone());
     this.ingest = ingest;
     this.containers = containers;
     // A transactional commit moves whatever reached the staging table, so an attempt that fails (or a speculative

@@ -49,7 +49,7 @@ final class StreamingPartitionWriter implements PartitionWriter {
   StreamingPartitionWriter(WritePlan plan, List<StructField> schema, int partitionId, IngestClient client) {
     this.plan = plan;
     this.partitionId = partitionId;
-    this.encoder = new CsvRowEncoder(schema);
+    this.encoder = new CsvRowEncoder(schema, plan.config().getTimeZone());
     this.client = client;
     this.chunkLimitChars =
         Math.min(plan.blobSizeLimitChars(), plan.config().getStreamingIngestSizeMb() * 1024L * 1024L);

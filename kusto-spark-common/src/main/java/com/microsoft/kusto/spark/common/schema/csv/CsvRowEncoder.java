@@ -4,6 +4,10 @@ import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.StructField;
 import com.microsoft.kusto.spark.common.schema.TypeKind;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,8 +21,22 @@ public final class CsvRowEncoder {
   private final List<StructField> fields;
   private final TypeKind[] kinds;
   private final ColumnType[] types;
+  /** Null for UTC, which needs no shift. */
+  private final ZoneRules zone;
 
+  /** Timestamps in UTC. */
   public CsvRowEncoder(List<StructField> schema) {
+    this(schema, ZoneOffset.UTC);
+  }
+
+  /**
+   * @param timeZone the zone whose local date-time a timestamp column is written as (the sink's {@code timeZone}
+   *     option): Kusto reads a datetime text as UTC, so any zone but UTC stores the wall-clock time of that zone.
+   *     Timestamps nested in dynamic values stay UTC.
+   */
+  public CsvRowEncoder(List<StructField> schema, ZoneId timeZone) {
+    ZoneRules rules = timeZone.getRules();
+    this.zone = rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).getTotalSeconds() == 0 ? null : rules;
     this.fields = Collections.unmodifiableList(new ArrayList<>(schema));
     this.kinds = new TypeKind[fields.size()];
     this.types = new ColumnType[fields.size()];
@@ -79,7 +97,7 @@ public final class CsvRowEncoder {
           out.writeDate(row.getInt(i));
           break;
         case TIMESTAMP:
-          out.writeTimestampMicros(row.getLong(i));
+          out.writeTimestampMicros(zone == null ? row.getLong(i) : toZone(row.getLong(i)));
           break;
         case STRUCT:
         case ARRAY:
@@ -93,5 +111,11 @@ public final class CsvRowEncoder {
       }
     }
     out.endRow();
+  }
+
+  /** The instant's wall-clock time in the zone, as microseconds of a UTC epoch. */
+  private long toZone(long epochMicros) {
+    long seconds = Math.floorDiv(epochMicros, 1_000_000L);
+    return epochMicros + zone.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds() * 1_000_000L;
   }
 }

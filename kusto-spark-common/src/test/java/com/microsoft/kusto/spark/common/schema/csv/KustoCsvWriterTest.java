@@ -14,7 +14,9 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -277,6 +279,28 @@ class KustoCsvWriterTest {
     assertThatThrownBy(() -> w.writeTimestampMicros(Long.MAX_VALUE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(String.valueOf(Long.MAX_VALUE));
+  }
+
+  @Test
+  void theTimeZoneOptionWritesTimestampsAsThatZonesWallClockTimeAcrossDaylightSavingChanges() throws IOException {
+    List<StructField> schema = List.of(StructField.of("ts", ColumnType.timestampType()),
+        StructField.of("day", ColumnType.dateType()));
+    // 06:59:59.5Z is 01:59:59.5 EST; 07:00Z is 03:00 EDT (New York's clocks went forward that night).
+    long beforeChange = Instant.parse("2024-03-10T06:59:59.500001Z").toEpochMilli() * 1000 + 1;
+    long afterChange = Instant.parse("2024-03-10T07:00:00Z").toEpochMilli() * 1000;
+    StringWriter out = new StringWriter();
+    CsvRowEncoder encoder = new CsvRowEncoder(schema, ZoneId.of("America/New_York"));
+    try (KustoCsvWriter writer = new KustoCsvWriter(out)) {
+      encoder.write(new Values(beforeChange, 19792), writer);
+      encoder.write(new Values(afterChange, 19792), writer);
+    }
+    assertThat(out.toString()).isEqualTo("2024-03-10T01:59:59.500001Z,2024-03-10\n2024-03-10T03:00:00.000000Z,2024-03-10\n");
+
+    StringWriter utc = new StringWriter();
+    try (KustoCsvWriter writer = new KustoCsvWriter(utc)) {
+      new CsvRowEncoder(schema, ZoneId.of("UTC")).write(new Values(afterChange, 19792), writer);
+    }
+    assertThat(utc.toString()).isEqualTo("2024-03-10T07:00:00.000000Z,2024-03-10\n");
   }
 
   private static String encode(List<StructField> schema, List<Values> rows) throws IOException {
