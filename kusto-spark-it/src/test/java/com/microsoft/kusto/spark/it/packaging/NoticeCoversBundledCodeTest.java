@@ -32,7 +32,7 @@ class NoticeCoversBundledCodeTest {
 
     TreeSet<String> bundled = new TreeSet<>();
     for (String adapter : ShadedJarContentsTest.adapters()) {
-      bundled.addAll(bundledPackages(Paths.get(System.getProperty("adapter.jars.dir"), adapter + ".jar")));
+      bundled.addAll(bundledPackages(ShadedJarContentsTest.adapterJar(adapter)));
     }
     assertThat(bundled).as("third-party packages in the adapter jars").isNotEmpty();
 

@@ -54,6 +54,10 @@ class SparkSubmitPackagesIntegrationTest {
     String sparkClasspath =
         Files.readString(Paths.get(required("it.spark.classpath.file")), StandardCharsets.UTF_8).trim();
     Path localRepo = Paths.get(required("it.local.repo")).toAbsolutePath();
+    assertThat(localRepo.resolve(Paths.get(GROUP_ID.replace('.', '/'), adapter, version,
+        adapter + "-" + version + ".pom")))
+        .as("%s installed in the local Maven repository, where --packages resolves it: run 'mvn install'", adapter)
+        .exists();
     Path work = Paths.get(System.getProperty("basedir", "."), "target", "spark-submit", adapter);
     Path ivy = work.resolve("ivy");
     deleteRecursively(ivy); // a SNAPSHOT resolved by an earlier build must not be reused
