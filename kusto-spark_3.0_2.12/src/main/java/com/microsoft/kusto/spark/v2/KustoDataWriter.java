@@ -3,13 +3,16 @@ package com.microsoft.kusto.spark.v2;
 import com.microsoft.kusto.spark.common.write.PartitionWriter;
 import com.microsoft.kusto.spark.common.write.WritePlan;
 import com.microsoft.kusto.spark.write.SparkRowAccessor;
+import com.microsoft.kusto.spark.write.TaskReport;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
 /**
- * One task's writer: hands every row to the common {@link PartitionWriter} (which encodes, compresses, uploads and
- * queues), and on commit reports the partition's blobs to the driver.
+ * One task's writer: hands every row to the common {@link PartitionWriter} (which encodes, compresses and uploads),
+ * and on commit (which Spark calls only for the attempt it lets commit) finishes the partition and reports its blobs
+ * to the driver. In the Transactional mode the blobs are queued only then, so a failed or refused attempt ingests
+ * nothing.
  */
 final class KustoDataWriter implements DataWriter<InternalRow> {
   private final WritePlan plan;
@@ -29,7 +32,7 @@ final class KustoDataWriter implements DataWriter<InternalRow> {
 
   @Override
   public WriterCommitMessage commit() {
-    KustoWriterCommitMessage message = KustoWriterCommitMessage.of(plan, writer.finish());
+    KustoWriterCommitMessage message = new KustoWriterCommitMessage(TaskReport.of(plan, writer.finish()));
     done = true;
     return message;
   }

@@ -4,8 +4,12 @@ import com.microsoft.kusto.spark.common.write.PartitionResult;
 import com.microsoft.kusto.spark.common.write.TransactionalCommit;
 import com.microsoft.kusto.spark.common.write.WritePlan;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * The driver's last step of a batch write, after every task succeeded: {@link TransactionalCommit} now, or with
  * {@code writeEnableAsync} in the background (the save returns once the tasks queued their data, and a failure of
  * the commit is only logged). After a failed job, {@link #abort} drops the staging table.
+ *
+ * <p>A background commit must not die with the JVM: when the application ends (its main method returns, or it calls
+ * {@code System.exit}) while commits are still running, a shutdown hook waits for each of them, up to its
+ * {@code timeoutLimit}, and logs which writes it waits for. The commit threads themselves are daemons, so a JVM with
+ * no commit left exits at once.
  */
 public final class DriverCommit {
   private static final Logger LOG = LoggerFactory.getLogger(DriverCommit.class);
@@ -21,6 +30,12 @@ public final class DriverCommit {
     thread.setDaemon(true);
     return thread;
   });
+  /** Running background commits, with the plan each belongs to. */
+  private static final Map<CompletableFuture<Void>, WritePlan> RUNNING = new ConcurrentHashMap<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(DriverCommit::awaitRunning, "kusto-async-commit-at-exit"));
+  }
 
   private DriverCommit() {}
 
@@ -33,7 +48,10 @@ public final class DriverCommit {
     }
     LOG.info("Write {}: the commit into '{}' continues in the background (writeEnableAsync)", plan.writeId(),
         plan.targetTable());
-    commit.commitAsync(plan, results, BACKGROUND).whenComplete((ignored, error) -> {
+    CompletableFuture<Void> running = commit.commitAsync(plan, results, BACKGROUND);
+    RUNNING.put(running, plan);
+    running.whenComplete((ignored, error) -> {
+      RUNNING.remove(running);
       if (error == null) {
         LOG.info("Write {}: background commit into '{}' done", plan.writeId(), plan.targetTable());
       } else {
@@ -45,5 +63,31 @@ public final class DriverCommit {
   /** After a failed job: drops the plan's staging table (unless user-supplied); never throws. */
   public static void abort(WritePlan plan) {
     TransactionalCommit.forPlan(plan).abort(plan);
+  }
+
+  /** The number of background commits still running (for tests and diagnostics). */
+  public static int running() {
+    return RUNNING.size();
+  }
+
+  /** Waits for every running background commit, each up to its own {@code timeoutLimit}. */
+  static void awaitRunning() {
+    for (Map.Entry<CompletableFuture<Void>, WritePlan> entry : RUNNING.entrySet()) {
+      WritePlan plan = entry.getValue();
+      long timeoutSeconds = plan.config().getConnection().getTimeoutSeconds();
+      LOG.warn("JVM exit waits up to {} s for the background commit of write {} into '{}' (writeEnableAsync)",
+          timeoutSeconds, plan.writeId(), plan.targetTable());
+      try {
+        entry.getKey().get(timeoutSeconds, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        // The commit's own completion handler logged its failure; a timeout leaves the staging table to its
+        // auto-delete policy.
+        LOG.warn("Write {}: background commit into '{}' did not complete before exit: {}", plan.writeId(),
+            plan.targetTable(), e.toString());
+      }
+    }
   }
 }

@@ -7,36 +7,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a finished write task sends to the driver: its {@link PartitionResult} when the commit needs it, else only
- * the row count. A plan without status reporting (Queued, KustoStreaming) is done once its tasks queued or sent
- * their data, and the SDK's result of a blob queued without status reporting is not serializable.
+ * What a finished write task sends to the driver: its {@link PartitionResult} (the blobs it queued and its row
+ * count), which serializes in every write mode ({@code QueuedBlob} keeps only the SDK results that do).
  */
 public final class TaskReport implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final PartitionResult result;
-  private final long rows;
 
-  private TaskReport(PartitionResult result, long rows) {
+  private TaskReport(PartitionResult result) {
     this.result = result;
-    this.rows = rows;
   }
 
   /** The report of a partition of {@code plan} that finished with {@code result}. */
   public static TaskReport of(WritePlan plan, PartitionResult result) {
-    return new TaskReport(plan.reportStatus() ? result : null, result.rows());
+    return new TaskReport(result);
   }
 
   /** The rows the task wrote. */
   public long rows() {
-    return rows;
+    return result.rows();
   }
 
-  /** The results the commit needs, from a job's reports (a null slot, from a task that sent none, is skipped). */
+  /** The task's partition result. */
+  public PartitionResult result() {
+    return result;
+  }
+
+  /** The results of a job's reports (a null slot, from a task that sent none, is skipped). */
   public static List<PartitionResult> resultsOf(Iterable<TaskReport> reports) {
     List<PartitionResult> results = new ArrayList<>();
     for (TaskReport report : reports) {
-      if (report != null && report.result != null) {
+      if (report != null) {
         results.add(report.result);
       }
     }
@@ -45,6 +47,6 @@ public final class TaskReport implements Serializable {
 
   @Override
   public String toString() {
-    return "TaskReport{rows=" + rows + (result == null ? "" : ", " + result) + "}";
+    return "TaskReport{" + result + "}";
   }
 }

@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.kusto.emulator.faults.RequestKind;
-import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -113,39 +106,26 @@ class FaultsWriteIntegrationTest {
   void aTaskThatDiesMidWriteIsRetriedBySparkAndEveryRowLandsOnce(@TempDir Path dir) throws Exception {
     kit.command(".create table Retried (id:long, name:string)");
     long rows = 400_000;
-    Path log = dir.resolve("child.log");
-    Process child = new ProcessBuilder(childCommand(kit.cluster(), "Retried", rows)).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    boolean exited = child.waitFor(180, TimeUnit.SECONDS);
-    if (!exited) {
-      child.destroyForcibly();
-    }
-    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-    assertThat(exited).as("the child write finished in time; its output:\n%s", output).isTrue();
-    assertThat(child.exitValue()).as("the child write succeeded; its output:\n%s", output).isZero();
-    assertThat(output).contains(RetriedTaskWrite.FAILURE);
+    ChildSparkJvm.Outcome child = ChildSparkJvm.run(dir, RetriedTaskWrite.class, kit.cluster(), "Retried",
+        Long.toString(rows));
 
+    assertThat(child.exitCode).as("the child write's exit code; its output:\n%s", child.output).isEqualTo(0);
+    assertThat(child.output).contains(RetriedTaskWrite.FAILURE);
     assertThat(kit.idStats("Retried")).isEqualTo(rows + " " + rows + " 0 " + (rows - 1));
     assertThat(kit.tempTables("Retried")).isEmpty();
   }
 
-  /** A JVM like this one (class path, module flags, UTC) running {@link RetriedTaskWrite}. */
-  private static List<String> childCommand(String cluster, String table, long rows) {
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    command.add("-Xmx768m");
-    command.add("-Duser.timezone=UTC");
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("--add-")) {
-        command.add(argument);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(RetriedTaskWrite.class.getName());
-    command.add(cluster);
-    command.add(table);
-    command.add(Long.toString(rows));
-    return command;
+  @Test
+  void anApplicationExitingDuringABackgroundCommitWaitsForIt(@TempDir Path dir) throws Exception {
+    kit.command(".create table ExitedEarly (id:long, name:string)");
+    long rows = 2_000;
+    ChildSparkJvm.Outcome child = ChildSparkJvm.run(dir, AsyncWriteThenExit.class, kit.cluster(), "ExitedEarly",
+        Long.toString(rows));
+
+    assertThat(child.exitCode).as("the child's exit code; its output:\n%s", child.output).isEqualTo(0);
+    assertThat(child.output).contains("save() returned; exiting");
+    // Checked at once, without polling: the JVM exit waited for the commit.
+    assertThat(kit.idStats("ExitedEarly")).isEqualTo(rows + " " + rows + " 0 " + (rows - 1));
+    assertThat(kit.tempTables("ExitedEarly")).isEmpty();
   }
 }
