@@ -6,6 +6,7 @@ import com.microsoft.kusto.spark.it.fixture.EmulatedKusto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.TimeZone;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every Kusto type, read through the shaded jar in both modes, gives exact values and the same rows in both. */
+/**
+ * Every Kusto type, read through the shaded jar in both modes, gives exact values and the same rows in both, in a JVM
+ * whose default time zone is not UTC (datetimes must not depend on it).
+ */
 class TypesReadIntegrationTest {
   private static final String COLUMNS = "id:long, b:bool, i:int, l:long, r:real, d:decimal, t:datetime, s:timespan,"
       + " str:string, g:guid, dyn:dynamic";
@@ -28,9 +32,13 @@ class TypesReadIntegrationTest {
           + "12345678-9abc-def0-1234-56789abcdef0,\"\"\"str\"\"\"",
       "5,false,-1,-1,-Infinity,1,1969-12-31T23:59:59.999999Z,00:00:00,y,00000000-0000-0000-0000-000000000000,42");
   private static EmulatedKusto kusto;
+  private static TimeZone originalZone;
 
   @BeforeAll
   static void start() {
+    originalZone = TimeZone.getDefault();
+    // UTC+14: any datetime conversion through the JVM's zone shifts values by most of a day.
+    TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
     kusto = EmulatedKusto.start();
     kusto.command(".create table AllTypes (" + COLUMNS + ")");
     kusto.command(".ingest inline into table AllTypes <|\n" + DATA);
@@ -39,6 +47,7 @@ class TypesReadIntegrationTest {
   @AfterAll
   static void stop() {
     kusto.close();
+    TimeZone.setDefault(originalZone);
   }
 
   private static List<Row> read(String mode) {
@@ -107,6 +116,16 @@ class TypesReadIntegrationTest {
     assertThat(fifth.getTimestamp(6).toInstant()).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
     assertThat(fifth.getString(7)).isEqualTo("00:00:00");
     assertThat(fifth.getString(10)).isEqualTo("42");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ForceSingleMode", "ForceDistributedMode"})
+  void datetimesAreUtcInstantsWhateverTheJvmZone(String mode) {
+    // Spark SQL itself (session time zone UTC) sees the same instant, to the microsecond.
+    Row row = kusto.read("AllTypes").option("readMode", mode).load().where("id = 1")
+        .selectExpr("cast(t as string)", "cast(t as long)").collectAsList().get(0);
+    assertThat(row.getString(0)).isEqualTo("2024-02-29 23:59:59.123456");
+    assertThat(row.getLong(1)).isEqualTo(1709251199L);
   }
 
   @Test
