@@ -113,7 +113,8 @@ def streaming_ingest(spark, kusto, table, batches=3, rows_per_batch=100):
                     out.write(json.dumps({"run": run, "batch": batch, "seq": seq, "reading": seq * 0.5}) + "\n")
             os.rename(staged, os.path.join(source, os.path.basename(staged)))  # the stream never sees half a file
             query.processAllAvailable()
-            progress = query.lastProgress
+            # The last batch that read rows (an idle trigger may report a progress of its own right after it).
+            progress = [p for p in query.recentProgress if p["numInputRows"] > 0][-1]
             print("  micro-batch %d: %d rows committed to Kusto" % (progress["batchId"], progress["numInputRows"]))
     finally:
         query.stop()

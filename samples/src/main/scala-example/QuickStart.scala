@@ -96,7 +96,8 @@ object QuickStart {
         // Moved in at once, so the stream never sees half a file.
         Files.move(staged, source.resolve(staged.getFileName), StandardCopyOption.ATOMIC_MOVE)
         query.processAllAvailable()
-        val progress = query.lastProgress
+        // The last batch that read rows (an idle trigger may report a progress of its own right after it).
+        val progress = query.recentProgress.filter(_.numInputRows > 0).last
         println(s"  micro-batch ${progress.batchId}: ${progress.numInputRows} rows committed to Kusto")
       }
     } finally {

@@ -59,7 +59,7 @@ final class StreamingIngest {
       for (int batch = 0; batch < batches; batch++) {
         dropFile(input, workDir, run, batch, rowsPerBatch);
         query.processAllAvailable();
-        StreamingQueryProgress progress = query.lastProgress();
+        StreamingQueryProgress progress = lastBatchWithData(query);
         out.printf("  micro-batch %d: %d rows committed to Kusto in %.1f s%n", progress.batchId(),
             progress.numInputRows(), progress.durationMs().get("triggerExecution") / 1000.0);
         sent += rowsPerBatch;
@@ -71,6 +71,20 @@ final class StreamingIngest {
         .filter(functions.col("run").equalTo(run)).count();
     out.printf("Stream stopped: %d rows sent, %d rows of this run in %s.%n%n", sent, inKusto, table);
     return new Result(run, batches, sent, inKusto);
+  }
+
+  /**
+   * The progress of the last micro-batch that read rows. Not simply {@code lastProgress()}: an idle trigger may
+   * report a progress of its own (no rows) right after the batch.
+   */
+  private static StreamingQueryProgress lastBatchWithData(StreamingQuery query) {
+    StreamingQueryProgress[] recent = query.recentProgress();
+    for (int i = recent.length - 1; i >= 0; i--) {
+      if (recent[i].numInputRows() > 0) {
+        return recent[i];
+      }
+    }
+    throw new IllegalStateException("The stream reported no micro-batch with rows; is the input directory readable?");
   }
 
   /** Writes a JSON-lines file next to the input and moves it in at once, so the stream never sees half a file. */
