@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlannedRead {
   private static final Logger LOG = LoggerFactory.getLogger(PlannedRead.class);
-  /** Target bytes of exported Parquet per Spark partition (Spark's default maxPartitionBytes). */
-  private static final long SLICE_TARGET_BYTES = 128L * 1024 * 1024;
+  /** Most bytes of exported Parquet per Spark partition (Spark's default maxPartitionBytes). */
+  private static final long SLICE_MAX_BYTES = 128L * 1024 * 1024;
 
   private final ReadConfig config;
   private final String firstColumn;
@@ -92,7 +92,8 @@ public final class PlannedRead {
     String hashColumn = config.getPartitionColumn() == null ? firstColumn : config.getPartitionColumn();
     List<ExportedBlob> blobs = DistributedReads.export(owner, config, exportedQuery(exports > 1), hashColumn, exports);
     List<ReadSlice> slices = new ArrayList<>();
-    for (List<ExportedBlob> group : BlobGroups.balance(blobs, SLICE_TARGET_BYTES)) {
+    int cores = SparkSession.active().sparkContext().defaultParallelism();
+    for (List<ExportedBlob> group : BlobGroups.balance(blobs, SLICE_MAX_BYTES, cores)) {
       slices.add(ReadSlice.blobs(group));
     }
     LOG.info("Distributed read: {} blobs in {} Spark partitions", blobs.size(), slices.size());
