@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.microsoft.kusto.spark.common.schema.KustoDatetime;
 import com.microsoft.kusto.spark.common.schema.KustoTimespan;
 import com.microsoft.kusto.spark.common.schema.KustoType;
 import java.io.IOException;
@@ -38,7 +37,7 @@ final class KustoJsonValues {
       case DECIMAL:
         return token == JsonToken.VALUE_STRING ? new BigDecimal(parser.getText().trim()) : parser.getDecimalValue();
       case DATETIME:
-        return KustoDatetime.parseToMicros(parser.getText());
+        return DatetimeText.parseToMicros(parser.getText());
       case TIMESPAN:
         return KustoTimespan.parseToTicks(parser.getText());
       case DYNAMIC:
