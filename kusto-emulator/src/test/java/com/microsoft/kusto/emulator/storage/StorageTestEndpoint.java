@@ -73,22 +73,7 @@ public final class StorageTestEndpoint implements AutoCloseable {
   /** Rows of {@code select} over table {@code table}'s physical columns, each cell via getString (white-box check). */
   public List<List<String>> rows(String table, String selectList, String suffix) {
     TableSchema schema = store.requireTable(DB, table);
-    try (Connection c = store.openConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + selectList + " FROM " + schema.sqlReference() + " " + suffix)) {
-      List<List<String>> rows = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rowsOf("SELECT " + selectList + " FROM " + schema.sqlReference() + " " + suffix);
   }
 
   /** Rows of any SQL on the store, each cell via getString (white-box check). */
