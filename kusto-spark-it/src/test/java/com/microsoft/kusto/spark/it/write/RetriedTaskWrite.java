@@ -13,15 +13,22 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * A write whose task dies mid-partition on its first attempt, run in a JVM of its own: the suite's shared session
- * runs {@code local[2]}, where a failed task fails the job, while here {@code local[2,3]} lets Spark retry it as a
- * cluster would. Arguments: cluster URL, table, rows. The first attempt of partition 1 fails after more than a blob's
- * worth of rows ({@code clientBatchingLimit} 1 MB), so a connector that staged that attempt's blobs would double
- * them.
+ * An application, run in a JVM of its own, whose write meets two faults the suite's shared {@code local[2]} session
+ * cannot show (one child JVM for both keeps the suite fast):
+ * <ul>
+ *   <li>a task dies mid-partition on its first attempt and Spark retries it ({@code local[2,3]} allows retries as a
+ *       cluster does): the first attempt of partition 1 fails after more than a blob's worth of rows
+ *       ({@code clientBatchingLimit} 1 MB), so a connector that staged that attempt's blobs would double them;
+ *   <li>the write uses {@code writeEnableAsync}, and the application exits the JVM as soon as {@code save()}
+ *       returns, while the commit still runs in the background.
+ * </ul>
+ * Arguments: cluster URL, table, rows.
  */
 public final class RetriedTaskWrite {
   /** Printed by the failing attempt, so the test can tell the fault really happened. */
   static final String FAILURE = "injected failure of the first attempt of partition 1";
+  /** Printed right before the application exits. */
+  static final String EXITING = "save() returned; exiting";
 
   private RetriedTaskWrite() {}
 
@@ -52,9 +59,13 @@ public final class RetriedTaskWrite {
       options.put("kustoTable", table);
       options.put("clientBatchingLimit", "1");
       options.put("timeoutLimit", "120");
+      options.put("writeEnableAsync", "true");
       df.write().format("kusto").options(options).mode(SaveMode.Append).save();
-    } finally {
-      spark.stop();
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      System.exit(1);
     }
+    System.out.println(EXITING);
+    System.exit(0);
   }
 }
