@@ -104,7 +104,7 @@ final class V1Kit implements AutoCloseable {
   }
 
   List<String> tables(String prefix) {
-    KustoResultSetTable result = runner.command("test read", ".show tables | where TableName startswith '" + prefix
+    KustoResultSetTable result = runner.command("test read", ".show tables with (IncludeHiddenTables=true) | where TableName startswith '" + prefix
         + "'", System.currentTimeMillis() + 60_000).getPrimaryResults();
     List<String> names = new ArrayList<>();
     while (result.next()) {

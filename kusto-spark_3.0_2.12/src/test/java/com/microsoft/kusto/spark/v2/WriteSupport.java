@@ -56,12 +56,12 @@ final class WriteSupport {
 
   /** The staging tables left for {@code table}. */
   static List<String> tempTables(EmulatorKit kit, String table) {
-    return commandColumn(kit, ".show tables | where TableName startswith 'sparkTempTable_" + table + "_'",
+    return commandColumn(kit, ".show tables with (IncludeHiddenTables=true) | where TableName startswith 'sparkTempTable_" + table + "_'",
         "TableName");
   }
 
   static boolean tableExists(EmulatorKit kit, String table) {
-    return !commandColumn(kit, ".show tables | where TableName == '" + table + "'", "TableName").isEmpty();
+    return !commandColumn(kit, ".show tables with (IncludeHiddenTables=true) | where TableName == '" + table + "'", "TableName").isEmpty();
   }
 
   /** Polls until {@code value} reaches {@code expected} (queued ingestion completes after the write returns). */

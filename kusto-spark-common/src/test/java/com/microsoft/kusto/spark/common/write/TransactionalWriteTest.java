@@ -281,7 +281,7 @@ class TransactionalWriteTest {
     assertThat(plan.tempTableOwned()).isFalse();
     kusto.commit().commit(plan, List.of(writeRange(plan, 0, 0, 20)));
     assertThat(kusto.count("Kept")).isEqualTo(20);
-    assertThat(kusto.commandColumn(".show tables | where TableName == 'MyStaging'", "TableName"))
+    assertThat(kusto.commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName == 'MyStaging'", "TableName"))
         .containsExactly("MyStaging");
     assertThat(kusto.count("MyStaging")).isZero();
   }

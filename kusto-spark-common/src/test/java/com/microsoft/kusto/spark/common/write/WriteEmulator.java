@@ -85,7 +85,7 @@ final class WriteEmulator implements AutoCloseable {
 
   /** The staging tables of writes to {@code table} (tests share one emulator, so filter by target). */
   List<String> tempTables(String table) {
-    return commandColumn(".show tables | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
+    return commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
   }
 
   /** Writes rows {@code from..to-1} as (id, "name <id>") through one partition writer. */

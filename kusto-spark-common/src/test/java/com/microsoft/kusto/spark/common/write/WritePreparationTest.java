@@ -39,7 +39,7 @@ class WritePreparationTest {
         .hasMessage("Cannot write to table 'Missing' in database 'db': the table does not exist and"
             + " 'tableCreateOptions' is FailIfNotExist. Create the table first, or set 'tableCreateOptions' to"
             + " CreateIfNotExist to create it from the DataFrame schema.");
-    assertThat(kusto.commandColumn(".show tables | where TableName startswith 'sparkTempTable_Missing'",
+    assertThat(kusto.commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName startswith 'sparkTempTable_Missing'",
         "TableName")).isEmpty();
   }
 

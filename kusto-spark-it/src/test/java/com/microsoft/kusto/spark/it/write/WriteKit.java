@@ -131,11 +131,11 @@ final class WriteKit implements AutoCloseable {
 
   /** The connector's staging tables left in the database for {@code table}. */
   List<String> tempTables(String table) {
-    return commandColumn(".show tables | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
+    return commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
   }
 
   boolean tableExists(String table) {
-    return !commandColumn(".show tables | where TableName == '" + table + "'", "TableName").isEmpty();
+    return !commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName == '" + table + "'", "TableName").isEmpty();
   }
 
   String cslSchema(String table) {
