@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.sql.extension.KustoWrites;
 import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskCommitDenied;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -83,6 +91,40 @@ class KustoV1WriteTest {
 
     assertThat(kit.idStats("TaskFails")).startsWith("0 ");
     assertThat(kit.tempTables("TaskFails")).isEmpty();
+  }
+
+  @Test
+  void anAttemptTheCommitCoordinatorRefusesHandsNothingToKusto() {
+    kit.command(".create table Refused (id:long, name:string)");
+    // Inside the task, a phantom attempt of the same partition becomes the authorised committer first, as a
+    // speculative copy that finished sooner would. The real attempt must then be refused and queue nothing; once
+    // Spark reports the refusal the test cancels the job, since the phantom attempt never finishes.
+    Dataset<Row> claimed = kit.spark().range(0, 50).coalesce(1).map((MapFunction<Long, Long>) id -> {
+      TaskContext task = TaskContext.get();
+      SparkEnv.get().outputCommitCoordinator().canCommit(task.stageId(), task.stageAttemptNumber(),
+          task.partitionId(), task.attemptNumber() + 1000);
+      return id;
+    }, Encoders.LONG()).toDF("id").select(functions.col("id"),
+        functions.concat(functions.lit("name "), functions.col("id")).as("name"));
+    AtomicBoolean refused = new AtomicBoolean();
+    SparkListener cancelOnRefusal = new SparkListener() {
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (end.reason() instanceof TaskCommitDenied && refused.compareAndSet(false, true)) {
+          kit.spark().sparkContext().cancelAllJobs();
+        }
+      }
+    };
+    kit.spark().sparkContext().addSparkListener(cancelOnRefusal);
+    try {
+      assertThatThrownBy(() -> save(claimed, "Refused", SaveMode.Append)).hasStackTraceContaining("cancel");
+    } finally {
+      kit.spark().sparkContext().removeSparkListener(cancelOnRefusal);
+    }
+
+    assertThat(refused).isTrue();
+    assertThat(kit.idStats("Refused")).startsWith("0 ");
+    assertThat(kit.tempTables("Refused")).isEmpty();
   }
 
   @Test
