@@ -112,6 +112,30 @@ class ShadedJarContentsTest {
 
   @ParameterizedTest
   @MethodSource("adapters")
+  void carriesTheProjectsLicenseAndNoticeAndNoOtherNotice(String artifact) throws IOException {
+    Path root = Paths.get(System.getProperty("adapter.poms.dir"));
+    List<String> notices = new ArrayList<>();
+    try (JarFile jar = new JarFile(adapterJar(artifact).toFile())) {
+      for (String file : List.of("LICENSE", "NOTICE")) {
+        JarEntry entry = jar.getJarEntry("META-INF/" + file);
+        assertThat(entry).as("META-INF/%s in %s", file, artifact).isNotNull();
+        try (java.io.InputStream in = jar.getInputStream(entry)) {
+          assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+              .as("META-INF/%s in %s", file, artifact).isEqualTo(Files.readString(root.resolve(file)));
+        }
+      }
+      for (JarEntry entry : Collections.list(jar.entries())) {
+        if (entry.getName().toUpperCase(java.util.Locale.ROOT).startsWith("META-INF/NOTICE")) {
+          notices.add(entry.getName());
+        }
+      }
+    }
+    // The bundled components' notices are gathered in the project's NOTICE; a second one would contradict it.
+    assertThat(notices).as("notice files in %s", artifact).containsExactly("META-INF/NOTICE");
+  }
+
+  @ParameterizedTest
+  @MethodSource("adapters")
   void publishedPomLeavesOnlyProvidedDependencies(String artifact) throws Exception {
     Path pom = Paths.get(System.getProperty("adapter.poms.dir"), artifact, "target", "dependency-reduced-pom.xml");
     assertThat(pom).exists();
