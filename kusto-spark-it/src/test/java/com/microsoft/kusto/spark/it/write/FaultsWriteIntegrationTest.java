@@ -36,11 +36,6 @@ class FaultsWriteIntegrationTest {
     kit.faults().clear();
   }
 
-  private static void createWithOldRows(String table) {
-    kit.command(".create table " + table + " (id:long, name:string)");
-    kit.command(".ingest inline into table " + table + " <|\n-1,old\n-2,old");
-  }
-
   @Test
   void throttlingAndTransientServerErrorsAreRetriedAndEveryRowLandsOnce() {
     kit.command(".create table Throttled (id:long, name:string)");
@@ -68,7 +63,7 @@ class FaultsWriteIntegrationTest {
 
   @Test
   void aFailedBlobFailsTheWriteNamingTableBlobStatusAndRequestIdAndLeavesTheTargetUnchanged() {
-    createWithOldRows("FailedBlob");
+    kit.createWithOldRows("FailedBlob");
     // Blob names start with the write id (the request id) and the Spark partition id.
     kit.faults().failIngestionOfBlobs(name -> name.contains("/req_itfail_1_0_"));
 
@@ -85,7 +80,7 @@ class FaultsWriteIntegrationTest {
 
   @Test
   void theServiceFailingAtCommitGivesAClearErrorAndLeavesTheTargetUnchanged() {
-    createWithOldRows("DownAtCommit");
+    kit.createWithOldRows("DownAtCommit");
     // A first write makes this JVM's ingest client fetch and cache its resources, as any job's first write does.
     kit.writer(WriteKit.people(0, 10, 1), "WarmUp", "tableCreateOptions", "CreateIfNotExist")
         .mode(SaveMode.Append).save();

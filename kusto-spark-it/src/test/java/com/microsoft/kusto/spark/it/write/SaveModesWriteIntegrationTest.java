@@ -33,11 +33,6 @@ class SaveModesWriteIntegrationTest {
     kit.faults().clear();
   }
 
-  private static void createWithOldRows(String table) {
-    kit.command(".create table " + table + " (id:long, name:string)");
-    kit.command(".ingest inline into table " + table + " <|\n-1,old\n-2,old");
-  }
-
   /** Spark 2.4 hands every save mode to the source; Spark 3 and later refuse these two for a catalog-less source. */
   private static boolean sparkChecksCreateModes() {
     return !LocalSpark.session().version().startsWith("2.");
@@ -45,7 +40,7 @@ class SaveModesWriteIntegrationTest {
 
   @Test
   void appendAddsEveryRowOfEveryPartitionOnce() {
-    createWithOldRows("Appended");
+    kit.createWithOldRows("Appended");
     kit.writer(WriteKit.people(0, 2000, 3), "Appended").mode(SaveMode.Append).save();
 
     assertThat(kit.idStats("Appended")).isEqualTo("2002 2002 -2 1999");
@@ -55,7 +50,7 @@ class SaveModesWriteIntegrationTest {
 
   @Test
   void overwriteKeepsTheOldRowsWhileWritingAndThenHoldsOnlyTheNewOnes() {
-    createWithOldRows("Replaced");
+    kit.createWithOldRows("Replaced");
     AtomicLong seenWhileWriting = new AtomicLong(-1);
     long rows = 1500;
     kit.writer(RowHook.onRow(WriteKit.people(0, rows, 1), rows - 1,
@@ -68,7 +63,7 @@ class SaveModesWriteIntegrationTest {
 
   @Test
   void aFailedOverwriteKeepsTheOldRows() {
-    createWithOldRows("NotReplaced");
+    kit.createWithOldRows("NotReplaced");
     kit.faults().failIngestionOfBlobs(name -> name.contains("/req_overfail_0_0_"));
 
     assertThatThrownBy(() -> kit.writer(WriteKit.people(0, 300, 2), "NotReplaced", "requestId", "req-overfail")
@@ -80,7 +75,7 @@ class SaveModesWriteIntegrationTest {
 
   @Test
   void errorIfExistsFailsOnAnExistingTableAndLeavesItsRows() {
-    createWithOldRows("Exists");
+    kit.createWithOldRows("Exists");
     assertThatThrownBy(() -> kit.writer(WriteKit.people(0, 10, 1), "Exists").mode(SaveMode.ErrorIfExists).save())
         .satisfies(e -> {
           if (sparkChecksCreateModes()) {
@@ -94,7 +89,7 @@ class SaveModesWriteIntegrationTest {
 
   @Test
   void ignoreLeavesAnExistingTableAsItIs() {
-    createWithOldRows("Ignored");
+    kit.createWithOldRows("Ignored");
     if (sparkChecksCreateModes()) {
       assertThatThrownBy(() -> kit.writer(WriteKit.people(0, 10, 1), "Ignored").mode(SaveMode.Ignore).save())
           .hasMessageContaining("Ignore").hasMessageContainingAll("Append", "Overwrite");

@@ -92,6 +92,12 @@ final class WriteKit implements AutoCloseable {
     kusto.command(text);
   }
 
+  /** Creates {@code table (id:long, name:string)} holding the two rows -1 and -2 named "old". */
+  void createWithOldRows(String table) {
+    command(".create table " + table + " (id:long, name:string)");
+    command(".ingest inline into table " + table + " <|\n-1,old\n-2,old");
+  }
+
   /** One column of a management command's result, as strings. */
   List<String> commandColumn(String command, String column) {
     try {
