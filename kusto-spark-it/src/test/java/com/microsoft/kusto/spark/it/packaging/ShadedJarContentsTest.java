@@ -3,12 +3,15 @@ package com.microsoft.kusto.spark.it.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -119,13 +122,13 @@ class ShadedJarContentsTest {
       for (String file : List.of("LICENSE", "NOTICE")) {
         JarEntry entry = jar.getJarEntry("META-INF/" + file);
         assertThat(entry).as("META-INF/%s in %s", file, artifact).isNotNull();
-        try (java.io.InputStream in = jar.getInputStream(entry)) {
-          assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        try (InputStream in = jar.getInputStream(entry)) {
+          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
               .as("META-INF/%s in %s", file, artifact).isEqualTo(Files.readString(root.resolve(file)));
         }
       }
       for (JarEntry entry : Collections.list(jar.entries())) {
-        if (entry.getName().toUpperCase(java.util.Locale.ROOT).startsWith("META-INF/NOTICE")) {
+        if (entry.getName().toUpperCase(Locale.ROOT).startsWith("META-INF/NOTICE")) {
           notices.add(entry.getName());
         }
       }
