@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -14,9 +15,20 @@ import java.util.function.Predicate;
  * normal behaviour.
  */
 public final class Faults {
+  /**
+   * A pseudo status for {@link #failNext} and {@link #failEvery}: the connection is closed without an answer, as a
+   * reset connection or a load balancer dropping it would look to the client.
+   */
+  public static final int CONNECTION_RESET = -1;
+
   private record PendingFailures(int remaining, int status) {}
 
+  private record Periodic(int every, int status, AtomicInteger seen) {}
+
   private final Map<RequestKind, PendingFailures> failures = new EnumMap<>(RequestKind.class);
+  private final Map<RequestKind, Periodic> periodic = new ConcurrentHashMap<>();
+  private final Map<RequestKind, AtomicInteger> injected = new ConcurrentHashMap<>();
+  private final AtomicReference<Duration> retryAfter = new AtomicReference<>();
   private final Map<RequestKind, Duration> latencies = new ConcurrentHashMap<>();
   private final AtomicReference<Predicate<String>> failingBlobs = new AtomicReference<>(name -> false);
   private final AtomicReference<String> exportFailure = new AtomicReference<>();
@@ -27,9 +39,9 @@ public final class Faults {
    * ThrottleException; 5xx → a transient OneApi error).
    */
   public Faults failNext(RequestKind kind, int count, int status) {
-    if (count < 0 || status < 400 || status > 599) {
-      throw new IllegalArgumentException(
-          "failNext needs count >= 0 and an error status 400..599, got count=" + count + " status=" + status);
+    if (count < 0 || !validStatus(status)) {
+      throw new IllegalArgumentException("failNext needs count >= 0 and an error status 400..599 or"
+          + " CONNECTION_RESET, got count=" + count + " status=" + status);
     }
     synchronized (failures) {
       failures.put(kind, new PendingFailures(count, status));
@@ -37,14 +49,64 @@ public final class Faults {
     return this;
   }
 
-  /** The status to fail this request with, consuming one pending failure of its kind. */
+  /**
+   * Answers one request in {@code every} of {@code kind} (the first, the {@code every+1}-th, ...: so an operation's
+   * first request of that kind meets the fault) with
+   * HTTP {@code status} or {@link #CONNECTION_RESET}, until cleared: a steady share of failures, as on a busy
+   * cluster, that every request of an operation meets. Requests failed by {@link #failNext} come first and are not
+   * counted here.
+   */
+  public Faults failEvery(RequestKind kind, int every, int status) {
+    if (every < 1 || !validStatus(status)) {
+      throw new IllegalArgumentException("failEvery needs every >= 1 and an error status 400..599 or"
+          + " CONNECTION_RESET, got every=" + every + " status=" + status);
+    }
+    periodic.put(kind, new Periodic(every, status, new AtomicInteger()));
+    return this;
+  }
+
+  /** Throttled (429) and unavailable (503) answers carry {@code Retry-After} with this pause, whole seconds. */
+  public Faults retryAfter(Duration pause) {
+    retryAfter.set(pause);
+    return this;
+  }
+
+  /** The {@code Retry-After} pause of injected 429 and 503 answers, if set. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter.get());
+  }
+
+  /** How many requests of {@code kind} were failed by {@link #failNext} or {@link #failEvery} since the last clear. */
+  public int injected(RequestKind kind) {
+    AtomicInteger count = injected.get(kind);
+    return count == null ? 0 : count.get();
+  }
+
+  private void countInjected(RequestKind kind) {
+    injected.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private static boolean validStatus(int status) {
+    return status == CONNECTION_RESET || (status >= 400 && status <= 599);
+  }
+
+  /**
+   * The status to fail this request with ({@link #CONNECTION_RESET} for no answer), consuming one pending failure
+   * of its kind, else counting it against a {@link #failEvery} rule.
+   */
   public Optional<Integer> takeFailure(RequestKind kind) {
     synchronized (failures) {
       PendingFailures pending = failures.get(kind);
       if (pending == null || pending.remaining() <= 0) {
+        Periodic rule = periodic.get(kind);
+        if (rule != null && (rule.seen().incrementAndGet() - 1) % rule.every() == 0) {
+          countInjected(kind);
+          return Optional.of(rule.status());
+        }
         return Optional.empty();
       }
       failures.put(kind, new PendingFailures(pending.remaining() - 1, pending.status()));
+      countInjected(kind);
       return Optional.of(pending.status());
     }
   }
@@ -96,6 +158,9 @@ public final class Faults {
     synchronized (failures) {
       failures.clear();
     }
+    periodic.clear();
+    injected.clear();
+    retryAfter.set(null);
     latencies.clear();
     failingBlobs.set(name -> false);
     exportFailure.set(null);

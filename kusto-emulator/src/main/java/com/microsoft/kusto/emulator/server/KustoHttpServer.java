@@ -137,7 +137,10 @@ public final class KustoHttpServer implements AutoCloseable {
           throw new KustoRequestException(404, "General_NotFound", "The Kusto emulator has no endpoint "
               + exchange.getRequestMethod() + " " + path, true);
         }
-        applyFaults(kind);
+        if (applyFaults(kind, exchange)) {
+          // An injected reset: close the connection without an answer (the exchange closes unanswered).
+          return;
+        }
         if (kind == RequestKind.AUTH_METADATA) {
           send(exchange, 200, METADATA.getBytes(StandardCharsets.UTF_8), acceptsGzip(exchange));
           return;
@@ -196,7 +199,8 @@ public final class KustoHttpServer implements AutoCloseable {
     return null;
   }
 
-  private void applyFaults(RequestKind kind) {
+  /** Applies the injected faults of {@code kind}: true when the request must go unanswered (a reset). */
+  private boolean applyFaults(RequestKind kind, HttpExchange exchange) {
     Duration latency = faults.latency(kind);
     if (!latency.isZero()) {
       try {
@@ -208,11 +212,20 @@ public final class KustoHttpServer implements AutoCloseable {
     Optional<Integer> status = faults.takeFailure(kind);
     if (status.isPresent()) {
       int s = status.get();
+      if (s == Faults.CONNECTION_RESET) {
+        LOG.debug("Injected fault: {} request closed without an answer", kind);
+        return true;
+      }
+      if (s == 429 || s == 503) {
+        faults.retryAfter().ifPresent(pause -> exchange.getResponseHeaders().set("Retry-After",
+            String.valueOf((pause.toMillis() + 999) / 1000)));
+      }
       String code = s == 429 ? "TooManyRequests" : s >= 500 ? "ServiceUnavailable" : "General_BadRequest";
       throw new KustoRequestException(s, code,
           "Injected fault: " + kind + " request answered with HTTP " + s + " (KustoEmulator.faults())", s < 500
               && s != 429);
     }
+    return false;
   }
 
   private void checkToken(HttpExchange exchange) {

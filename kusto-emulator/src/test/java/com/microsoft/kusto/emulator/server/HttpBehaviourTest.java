@@ -13,8 +13,13 @@ import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.ThrottleException;
 import com.microsoft.kusto.emulator.EmulatorTestSupport;
 import com.microsoft.kusto.emulator.KustoEmulator;
+import com.microsoft.kusto.emulator.faults.Faults;
 import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.emulator.junit.KustoEmulatorExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,5 +114,47 @@ class HttpBehaviourTest {
     DataServiceException e = assertThrows(DataServiceException.class,
         () -> client.executeMgmt("db", ".show table Missing cslschema", crp));
     assertThat(e.getCause().getMessage()).contains("\"clientRequestId\":\"my-request-42\"");
+  }
+
+  @Test
+  void failEveryFailsTheFirstRequestAndThenOneInN() throws Exception {
+    Client client = clientWithToken(TOKEN);
+    KUSTO.emulator().faults().failEvery(RequestKind.MGMT, 3, 503);
+    StringBuilder outcomes = new StringBuilder();
+    for (int i = 0; i < 7; i++) {
+      try {
+        client.executeMgmt("db", ".show version");
+        outcomes.append('.');
+      } catch (DataServiceException e) {
+        outcomes.append('x');
+      }
+    }
+    assertThat(outcomes.toString()).isEqualTo("x..x..x");
+    assertThat(KUSTO.emulator().faults().injected(RequestKind.MGMT)).isEqualTo(3);
+  }
+
+  @Test
+  void anInjectedResetClosesTheConnectionWithoutAnAnswer() throws Exception {
+    Client client = clientWithToken(TOKEN);
+    KUSTO.emulator().faults().failNext(RequestKind.QUERY, 1, Faults.CONNECTION_RESET);
+    DataServiceException e = assertThrows(DataServiceException.class, () -> client.executeQuery("db", "print 1"));
+    assertThat(e.getStatusCode()).as("no HTTP answer").isNull();
+    assertThat(e.getMessage()).contains("prematurely closed");
+    assertThat(client.executeQuery("db", "print 1").getPrimaryResults().next()).isTrue();
+  }
+
+  @Test
+  void throttledAndUnavailableAnswersCarryTheRetryAfterAskedFor() throws Exception {
+    KUSTO.emulator().faults().failNext(RequestKind.MGMT, 2, 429).retryAfter(Duration.ofMillis(1500));
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(KUSTO.emulator().engineUrl() + "/v1/rest/mgmt"))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"db\":\"db\",\"csl\":\".show version\"}")).build();
+    HttpResponse<String> throttled = http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).contains("2");
+    KUSTO.emulator().faults().failNext(RequestKind.MGMT, 1, 400);
+    assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).headers().firstValue("Retry-After"))
+        .as("only 429 and 503 answers ask for a pause").isEmpty();
   }
 }
