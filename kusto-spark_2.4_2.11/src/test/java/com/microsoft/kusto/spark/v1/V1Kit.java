@@ -13,7 +13,6 @@ import com.microsoft.kusto.emulator.KustoEmulator;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.testing.LocalSpark;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class V1Kit implements AutoCloseable {
       this.runner = new KustoRequestRunner(
           ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + emulator.engineUrl())),
           emulator.engineUrl(), DB, "test-setup", null,
-          new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+          Retrier.forRequests(RetryPolicy.forRequests(60)));
     } catch (Exception e) {
       emulator.close();
       throw new IllegalStateException(e);

@@ -11,7 +11,6 @@ import com.microsoft.kusto.emulator.KustoEmulator;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.common.storage.ContainerAccess;
 import com.microsoft.kusto.spark.common.storage.StoredBlob;
 import com.microsoft.kusto.spark.common.storage.TransientBlobs;
@@ -37,7 +36,7 @@ final class EmulatorKit implements AutoCloseable {
       this.runner = new KustoRequestRunner(
           ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + emulator.engineUrl())),
           emulator.engineUrl(), DB, "test-setup", null,
-          new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+          Retrier.forRequests(RetryPolicy.forRequests(60)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -6,8 +6,7 @@ import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.kusto.spark.common.auth.AuthConfig;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
-import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
+import com.microsoft.kusto.spark.common.client.RetryAfterHints;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
@@ -41,7 +40,7 @@ public final class KustoClients {
   private static KustoRequestRunner runner(ConnectionConfig connection, Client client, String url) {
     return new KustoRequestRunner(client, url, connection.getDatabase(), connection.getRequestId(),
         connection.getClientRequestPropertiesJson(),
-        new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+        Retrier.forRequests(connection.retryPolicy()));
   }
 
   private static Client engine(ConnectionConfig connection) {
@@ -52,7 +51,8 @@ public final class KustoClients {
   public static StreamingClient streaming(ConnectionConfig connection) {
     return STREAMING_CLIENTS.computeIfAbsent(key(connection, connection.getClusterUrl()), k -> {
       try {
-        return ClientFactory.createStreamingClient(connection.engineConnectionStringBuilder());
+        return ClientFactory.createStreamingClient(connection.engineConnectionStringBuilder(),
+            RetryAfterHints.httpClient());
       } catch (URISyntaxException e) {
         throw invalidUrl(connection.getClusterUrl());
       }
@@ -62,7 +62,8 @@ public final class KustoClients {
   private static Client create(ConnectionConfig connection, boolean ingestion) {
     try {
       return ClientFactory.createClient(
-          ingestion ? connection.ingestionConnectionStringBuilder() : connection.engineConnectionStringBuilder());
+          ingestion ? connection.ingestionConnectionStringBuilder() : connection.engineConnectionStringBuilder(),
+          RetryAfterHints.httpClient());
     } catch (URISyntaxException e) {
       throw invalidUrl(ingestion ? connection.getIngestionUrl() : connection.getClusterUrl());
     }

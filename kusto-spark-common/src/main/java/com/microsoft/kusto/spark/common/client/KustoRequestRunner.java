@@ -3,12 +3,14 @@ package com.microsoft.kusto.spark.common.client;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoOperationResult;
+import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
 import com.microsoft.kusto.spark.common.util.Secrets;
+import java.io.InputStream;
 
 /**
  * Sends the connector's queries and management commands through the official SDK {@link Client}, the one way
@@ -19,7 +21,9 @@ import com.microsoft.kusto.spark.common.util.Secrets;
  *       management commands and single-mode reads; here it reaches every request);
  *   <li>gets a client request id {@code <requestId>;<activity>;<attempt>} so one Spark action can be traced in
  *       Kusto's logs;
- *   <li>is retried on throttling and transient failures, within the deadline;
+ *   <li>is retried on throttling and transient failures ({@link TransientFailures}), after the pause Kusto asked
+ *       for when it sent {@code Retry-After} ({@link RetryAfterHints}), within the deadline and the retry budget
+ *       ({@code requestRetryTimeout});
  *   <li>fails with one {@link KustoConnectorException} naming the cluster, database, activity and client request
  *       id, with secrets redacted from the service's message (hidden literals masked, SAS signatures and
  *       account keys removed).
@@ -62,20 +66,41 @@ public final class KustoRequestRunner {
     return run(activity, deadlineMillis, properties -> client.executeMgmt(database, command, properties));
   }
 
+  /**
+   * Opens the streamed response of a KQL query (single-mode reads). Only the opening is retried: once rows were
+   * handed on, a broken stream is the reader's to report (a retry here could repeat rows).
+   *
+   * @param taskAttempt the Spark task attempt, part of the client request id
+   *     ({@code <requestId>;<activity>;<taskAttempt>.<retry attempt>})
+   */
+  public InputStream streamingQuery(StreamingClient streaming, String activity, int taskAttempt, String kql,
+      long deadlineMillis) {
+    return run(activity, taskAttempt + ".", deadlineMillis,
+        properties -> streaming.executeStreamingQuery(database, kql, properties));
+  }
+
   public String database() {
     return database;
   }
 
   /** The client request id an attempt of {@code activity} is sent with. */
   public String clientRequestId(String activity, int attempt) {
-    return requestId + ";" + activity.replace(' ', '-') + ";" + attempt;
+    return clientRequestId(activity, "", attempt);
   }
 
-  private interface Request {
-    KustoOperationResult send(ClientRequestProperties properties) throws Exception;
+  private String clientRequestId(String activity, String attemptPrefix, int attempt) {
+    return requestId + ";" + activity.replace(' ', '-') + ";" + attemptPrefix + attempt;
   }
 
-  private KustoOperationResult run(String activity, long deadlineMillis, Request request) {
+  private interface Request<T> {
+    T send(ClientRequestProperties properties) throws Exception;
+  }
+
+  private <T> T run(String activity, long deadlineMillis, Request<T> request) {
+    return run(activity, "", deadlineMillis, request);
+  }
+
+  private <T> T run(String activity, String attemptPrefix, long deadlineMillis, Request<T> request) {
     String[] lastId = new String[1];
     try {
       return retrier.call(
@@ -83,10 +108,11 @@ public final class KustoRequestRunner {
           deadlineMillis,
           attempt -> {
             ClientRequestProperties properties = newProperties();
-            lastId[0] = clientRequestId(activity, attempt);
+            lastId[0] = clientRequestId(activity, attemptPrefix, attempt);
             properties.setClientRequestId(lastId[0]);
             return request.send(properties);
-          });
+          },
+          failed -> RetryAfterHints.take(clientRequestId(activity, attemptPrefix, failed)));
     } catch (KustoConnectorException e) {
       throw e;
     } catch (Exception e) {
@@ -102,12 +128,39 @@ public final class KustoRequestRunner {
     return ConnectionConfig.parseClientRequestProperties(clientRequestPropertiesJson);
   }
 
-  private KustoConnectorException failure(String activity, String clientRequestId, Exception cause) {
-    String serviceMessage = Secrets.redact(String.valueOf(cause.getMessage()));
-    String reason = serviceMessage + statusSuffix(cause);
+  private KustoConnectorException failure(String activity, String clientRequestId, Exception failure) {
     String action =
         activity + " on cluster '" + clusterUrl + "', database '" + database + "' (client request id '"
             + clientRequestId + "')";
+    if (failure instanceof RetriesExhaustedException) {
+      RetriesExhaustedException exhausted = (RetriesExhaustedException) failure;
+      Exception last = exhausted.last();
+      String what = exhausted.throttled()
+          ? "Kusto throttled the request (HTTP 429)"
+          : "the request kept failing with a transient error";
+      String reason = what + " on " + exhausted.attempts() + " attempt" + (exhausted.attempts() == 1 ? "" : "s")
+          + " over " + RetriesExhaustedException.seconds(exhausted.elapsedMillis()) + " s, until the retry budget"
+          + " ran out; the last answer: " + Secrets.redact(String.valueOf(last.getMessage())) + statusSuffix(last);
+      String fix = (exhausted.throttled()
+          ? "The cluster is busy: raise 'requestRetryTimeout' (seconds, now " + budgetSeconds() + ") so the"
+              + " connector waits longer, run fewer concurrent jobs or tasks against it, or add cluster capacity;"
+              + " for reads, 'readMode'=ForceDistributedMode sends fewer, longer requests than single mode."
+          : "Check that the cluster is reachable and healthy, then retry; raise 'requestRetryTimeout' (seconds,"
+              + " now " + budgetSeconds() + ") to wait longer.");
+      return new KustoConnectorException(ErrorCode.RETRIES_EXHAUSTED,
+          KustoConnectorException.message(action, reason, fix));
+    }
+    return plainFailure(action, failure);
+  }
+
+  private String budgetSeconds() {
+    long budget = retrier.policy().budgetMillis();
+    return budget == Long.MAX_VALUE ? "unbounded" : String.valueOf(budget / 1000);
+  }
+
+  private static KustoConnectorException plainFailure(String action, Exception cause) {
+    String serviceMessage = Secrets.redact(String.valueOf(cause.getMessage()));
+    String reason = serviceMessage + statusSuffix(cause);
     ErrorCode code =
         cause instanceof KustoDataExceptionBase || cause instanceof java.io.IOException
             ? ErrorCode.KUSTO_REQUEST_FAILED
@@ -132,9 +185,6 @@ public final class KustoRequestRunner {
     if (status != null && (status == 401 || status == 403)) {
       return "Check the authentication options ('kustoAadAppId'/'kustoAadAppSecret', 'accessToken', ...) and that"
           + " the principal has access to the database.";
-    }
-    if (TransientFailures.isTransient(cause)) {
-      return "The service kept failing with a transient error; retry later, or raise 'timeoutLimit'.";
     }
     if (status != null && status >= 400 && status < 500) {
       return "Check the query, the table and column names, and the database.";

@@ -1,13 +1,20 @@
 package com.microsoft.kusto.spark.common.client;
 
+import com.azure.core.exception.HttpResponseException;
 import com.microsoft.azure.kusto.data.exceptions.DataClientException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
+import com.microsoft.azure.kusto.data.exceptions.KustoDataExceptionBase;
 import com.microsoft.azure.kusto.data.exceptions.ThrottleException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Decides whether a failed Kusto request may succeed when sent again. Kusto marks its errors permanent or not
- * ({@code @permanent}); throttling (429) and server-side 5xx are transient, as are connection failures.
+ * Decides whether a failed request may succeed when sent again; the one classification every retry in the
+ * connector uses. Kusto marks its errors permanent or not ({@code @permanent}); throttling (429) and 500, 502, 503
+ * and 504 are transient, as are connection failures and timeouts. Syntax and semantic errors (400), authentication
+ * and permission failures (401, 403), missing entities (404) and anything Kusto calls permanent are not.
  */
 public final class TransientFailures {
   private TransientFailures() {}
@@ -16,28 +23,97 @@ public final class TransientFailures {
     if (failure instanceof ThrottleException) {
       return true;
     }
-    if (failure instanceof DataServiceException) {
-      DataServiceException service = (DataServiceException) failure;
-      if (service.isPermanent()) {
-        return false;
-      }
-      Integer status = service.getStatusCode();
-      // No status: the request never got an HTTP answer (connection reset, timeout).
-      return status == null || status == 429 || status >= 500;
-    }
-    if (failure instanceof DataClientException) {
-      return causedBy(failure, IOException.class);
-    }
-    return failure instanceof IOException;
-  }
-
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
+    if (failure instanceof KustoDataExceptionBase) {
+      Integer status = failure instanceof DataServiceException ? ((DataServiceException) failure).getStatusCode() : null;
+      if (status == null && causedByConnectionFailure(failure)) {
+        // No HTTP answer: a reset or refused connection, a timeout. The SDK marks these permanent
+        // (IODataServiceException), but that is not the service's judgement; nothing reached the engine.
         return true;
       }
-      if (t.getCause() == t) {
-        break;
+      if (((KustoDataExceptionBase) failure).isPermanent() || failure instanceof DataClientException) {
+        return false;
+      }
+      // Not permanent, and either no status (no answer) or a status that says whether to try again.
+      return status == null || isTransientStatus(status);
+    }
+    if (failure instanceof HttpResponseException && ((HttpResponseException) failure).getResponse() != null) {
+      return isTransientStatus(((HttpResponseException) failure).getResponse().getStatusCode());
+    }
+    if (failure instanceof IngestionServiceException) {
+      // The ingestion service failed (its queue, its resources): transient unless its cause says otherwise.
+      Boolean byCause = transientByCauseStatus(failure);
+      return byCause == null || byCause;
+    }
+    if (failure instanceof IngestionClientException) {
+      return causedByConnectionFailure(failure) || Boolean.TRUE.equals(transientByCauseStatus(failure));
+    }
+    return failure instanceof IOException || failure instanceof TimeoutException
+        || causedByConnectionFailure(failure);
+  }
+
+  /**
+   * Whether some failure in the chain is one that sending again cannot fix: an error Kusto marks permanent, or an
+   * answer of 400, 401, 403 or 404. For calls whose failures the SDK wraps without a type to go by.
+   */
+  public static boolean isPermanent(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof KustoDataExceptionBase && ((KustoDataExceptionBase) t).isPermanent()) {
+        return true;
+      }
+      Integer status = t instanceof DataServiceException ? ((DataServiceException) t).getStatusCode()
+          : t instanceof HttpResponseException && ((HttpResponseException) t).getResponse() != null
+              ? Integer.valueOf(((HttpResponseException) t).getResponse().getStatusCode()) : null;
+      if (status != null && (status == 400 || status == 401 || status == 403 || status == 404)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the service answered with throttling (HTTP 429). */
+  public static boolean isThrottling(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ThrottleException) {
+        return true;
+      }
+      if (t instanceof DataServiceException && Integer.valueOf(429).equals(((DataServiceException) t).getStatusCode())) {
+        return true;
+      }
+      if (t instanceof HttpResponseException && ((HttpResponseException) t).getResponse() != null
+          && ((HttpResponseException) t).getResponse().getStatusCode() == 429) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isTransientStatus(int status) {
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+  }
+
+  /** Transient or not by the first cause that carries a status or a permanence flag; null when none does. */
+  private static Boolean transientByCauseStatus(Throwable failure) {
+    for (Throwable t = failure.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof KustoDataExceptionBase && ((KustoDataExceptionBase) t).isPermanent()) {
+        return false;
+      }
+      if (t instanceof ThrottleException) {
+        return true;
+      }
+      if (t instanceof DataServiceException && ((DataServiceException) t).getStatusCode() != null) {
+        return isTransientStatus(((DataServiceException) t).getStatusCode());
+      }
+      if (t instanceof HttpResponseException && ((HttpResponseException) t).getResponse() != null) {
+        return isTransientStatus(((HttpResponseException) t).getResponse().getStatusCode());
+      }
+    }
+    return null;
+  }
+
+  private static boolean causedByConnectionFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException || t instanceof TimeoutException) {
+        return true;
       }
     }
     return false;

@@ -29,6 +29,8 @@ public enum ErrorCode {
   KUSTO_REQUEST_FAILED("KSC-0100"),
   /** An operation did not finish within the configured time limit. */
   TIMEOUT("KSC-0101"),
+  /** Throttling or a transient failure outlasted the retry budget ({@code requestRetryTimeout}). */
+  RETRIES_EXHAUSTED("KSC-0102"),
   /** The DataFrame schema and the Kusto table schema do not match as required. */
   SCHEMA_MISMATCH("KSC-0200"),
   /** Ingestion of one or more blobs failed. */

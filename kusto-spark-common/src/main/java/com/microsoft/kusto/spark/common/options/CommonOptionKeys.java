@@ -27,6 +27,7 @@ public interface CommonOptionKeys {
   String KEY_VAULT_APP_KEY = KustoCommonOptions.KEY_VAULT_APP_KEY.key();
   String KUSTO_INGESTION_URI = KustoCommonOptions.INGESTION_URI.key();
   String KUSTO_TIMEOUT_LIMIT = KustoCommonOptions.TIMEOUT_LIMIT.key();
+  String KUSTO_REQUEST_RETRY_TIMEOUT = KustoCommonOptions.REQUEST_RETRY_TIMEOUT.key();
   String KUSTO_CLIENT_REQUEST_PROPERTIES_JSON =
       KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON.key();
   String KUSTO_REQUEST_ID = KustoCommonOptions.REQUEST_ID.key();

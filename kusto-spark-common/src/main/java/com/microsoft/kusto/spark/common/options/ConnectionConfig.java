@@ -5,6 +5,7 @@ import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.spark.common.auth.AuthConfig;
 import com.microsoft.kusto.spark.common.auth.AuthResolver;
+import com.microsoft.kusto.spark.common.client.RetryPolicy;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
@@ -28,16 +29,18 @@ public final class ConnectionConfig implements Serializable {
   private final String database;
   private final AuthConfig auth;
   private final long timeoutSeconds;
+  private final long retryTimeoutSeconds;
   private final String clientRequestPropertiesJson;
   private final String requestId;
 
   private ConnectionConfig(String clusterUrl, String ingestionUrl, String database, AuthConfig auth,
-      long timeoutSeconds, String clientRequestPropertiesJson, String requestId) {
+      long timeoutSeconds, long retryTimeoutSeconds, String clientRequestPropertiesJson, String requestId) {
     this.clusterUrl = clusterUrl;
     this.ingestionUrl = ingestionUrl;
     this.database = database;
     this.auth = auth;
     this.timeoutSeconds = timeoutSeconds;
+    this.retryTimeoutSeconds = retryTimeoutSeconds;
     this.clientRequestPropertiesJson = clientRequestPropertiesJson;
     this.requestId = requestId;
   }
@@ -48,13 +51,14 @@ public final class ConnectionConfig implements Serializable {
     String ingestionUrl = ClusterUrls.ingestionUrl(clusterUrl, options.get(KustoCommonOptions.INGESTION_URI));
     String database = options.require(KustoCommonOptions.DATABASE);
     long timeout = options.getLong(KustoCommonOptions.TIMEOUT_LIMIT, 1, Long.MAX_VALUE / 1000);
+    long retryTimeout = options.getLong(KustoCommonOptions.REQUEST_RETRY_TIMEOUT, 0, Long.MAX_VALUE / 1000);
     String crp = options.get(KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON);
     if (crp != null) {
       parseClientRequestProperties(crp);
     }
     String requestId = options.get(KustoCommonOptions.REQUEST_ID);
     AuthConfig auth = AuthResolver.resolve(options, clusterUrl);
-    return new ConnectionConfig(clusterUrl, ingestionUrl, database, auth, timeout, crp,
+    return new ConnectionConfig(clusterUrl, ingestionUrl, database, auth, timeout, retryTimeout, crp,
         requestId != null ? requestId : UUID.randomUUID().toString());
   }
 
@@ -115,6 +119,19 @@ public final class ConnectionConfig implements Serializable {
     return timeoutSeconds;
   }
 
+  /** {@code requestRetryTimeout} in seconds: how long one request may be retried on transient failures. */
+  public long getRetryTimeoutSeconds() {
+    return retryTimeoutSeconds;
+  }
+
+  /**
+   * The retry policy of every request of this connection: transient failures retried with backoff for up to
+   * {@code requestRetryTimeout}.
+   */
+  public RetryPolicy retryPolicy() {
+    return retryTimeoutSeconds == 0 ? RetryPolicy.noRetries() : RetryPolicy.forRequests(retryTimeoutSeconds);
+  }
+
   /** The validated {@code clientRequestPropertiesJson}, or {@code null}. */
   public String getClientRequestPropertiesJson() {
     return clientRequestPropertiesJson;
@@ -157,7 +174,8 @@ public final class ConnectionConfig implements Serializable {
       return false;
     }
     ConnectionConfig other = (ConnectionConfig) o;
-    return timeoutSeconds == other.timeoutSeconds && clusterUrl.equals(other.clusterUrl)
+    return timeoutSeconds == other.timeoutSeconds && retryTimeoutSeconds == other.retryTimeoutSeconds
+        && clusterUrl.equals(other.clusterUrl)
         && ingestionUrl.equals(other.ingestionUrl) && database.equals(other.database) && auth.equals(other.auth)
         && Objects.equals(clientRequestPropertiesJson, other.clientRequestPropertiesJson)
         && requestId.equals(other.requestId);
@@ -165,7 +183,8 @@ public final class ConnectionConfig implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(clusterUrl, ingestionUrl, database, auth, timeoutSeconds, clientRequestPropertiesJson,
+    return Objects.hash(clusterUrl, ingestionUrl, database, auth, timeoutSeconds, retryTimeoutSeconds,
+        clientRequestPropertiesJson,
         requestId);
   }
 
@@ -173,7 +192,8 @@ public final class ConnectionConfig implements Serializable {
   @Override
   public String toString() {
     return "ConnectionConfig{clusterUrl=" + clusterUrl + ", ingestionUrl=" + ingestionUrl + ", database=" + database
-        + ", auth=" + auth + ", timeoutSeconds=" + timeoutSeconds + ", clientRequestProperties="
+        + ", auth=" + auth + ", timeoutSeconds=" + timeoutSeconds + ", retryTimeoutSeconds=" + retryTimeoutSeconds
+        + ", clientRequestProperties="
         + (clientRequestPropertiesJson == null ? "none" : Secrets.redact(clientRequestPropertiesJson))
         + ", requestId=" + requestId + "}";
   }

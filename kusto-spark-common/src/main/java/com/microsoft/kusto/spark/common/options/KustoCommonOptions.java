@@ -54,6 +54,10 @@ public final class KustoCommonOptions {
   public static final KustoOption TIMEOUT_LIMIT = KustoOption.builder("timeoutLimit", COMMON,
       "Seconds to wait for an export (read) or for ingestion and finalisation (write)")
       .defaultValue("172800").build();
+  public static final KustoOption REQUEST_RETRY_TIMEOUT = KustoOption.builder("requestRetryTimeout", COMMON,
+      "Seconds one request may keep being retried on throttling (429) and transient failures (5xx, dropped"
+          + " connections) before it fails; 0: no retry")
+      .defaultValue("600").build();
   public static final KustoOption CLIENT_REQUEST_PROPERTIES_JSON = KustoOption.builder(
       "clientRequestPropertiesJson", COMMON,
       "JSON of the SDK `ClientRequestProperties` (its `toString`) applied to every request").build();

@@ -25,6 +25,7 @@ public final class KustoOptionRegistry {
       KustoCommonOptions.MANAGED_IDENTITY_CLIENT_ID, KustoCommonOptions.AZURE_CLI_AUTH,
       KustoCommonOptions.DEVICE_CODE_AUTH, KustoCommonOptions.KEY_VAULT_URI, KustoCommonOptions.KEY_VAULT_APP_ID,
       KustoCommonOptions.KEY_VAULT_APP_KEY, KustoCommonOptions.INGESTION_URI, KustoCommonOptions.TIMEOUT_LIMIT,
+      KustoCommonOptions.REQUEST_RETRY_TIMEOUT,
       KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON, KustoCommonOptions.REQUEST_ID,
 
       KustoReadOptions.QUERY, KustoReadOptions.CUSTOM_SCHEMA, KustoReadOptions.TRANSIENT_STORAGE,

@@ -2,13 +2,10 @@ package com.microsoft.kusto.spark.common.write;
 
 import com.azure.storage.blob.models.BlobStorageException;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
-import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import com.microsoft.azure.kusto.ingest.result.IngestionResult;
 import com.microsoft.azure.kusto.ingest.source.BlobSourceInfo;
 import com.microsoft.azure.kusto.ingest.source.CompressionType;
 import com.microsoft.kusto.spark.common.client.Retrier;
-import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.WriteMode;
@@ -45,7 +42,6 @@ final class BlobPartitionWriter implements PartitionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BlobPartitionWriter.class);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss-SSSSSS");
   /** Queue calls: the SDK tries each queue once per attempt; transient service errors get two more chances. */
-  private static final RetryPolicy QUEUE_RETRY = new RetryPolicy(3, 1_000, 8_000);
 
   private final WritePlan plan;
   private final int partitionId;
@@ -160,7 +156,7 @@ final class BlobPartitionWriter implements PartitionWriter {
     BlobSourceInfo source = new BlobSourceInfo(blob.secretUrl(), CompressionType.gz, sourceId);
     IngestionResult result;
     try {
-      result = new Retrier(QUEUE_RETRY, BlobPartitionWriter::retryable).call(
+      result = Retrier.forRequests(plan.config().getConnection().retryPolicy()).call(
           "queue blob " + blob.url(), Long.MAX_VALUE,
           attempt -> ingest.ingestFromBlob(source, SdkIngestionProperties.forBlob(plan, flush, dedupTag)));
     } catch (KustoConnectorException e) {
@@ -175,9 +171,6 @@ final class BlobPartitionWriter implements PartitionWriter {
     queued.add(new QueuedBlob(blob.url(), sourceId, blob.rows(), blob.chars(), dedupTag, result));
   }
 
-  private static boolean retryable(Throwable t) {
-    return t instanceof IngestionServiceException || TransientFailures.isTransient(t);
-  }
 
   private KustoConnectorException storageFailure(Exception e) {
     abort();

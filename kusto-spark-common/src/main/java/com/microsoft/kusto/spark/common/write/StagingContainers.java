@@ -3,7 +3,7 @@ package com.microsoft.kusto.spark.common.write;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.azure.kusto.ingest.resources.ContainerWithSas;
 import com.microsoft.kusto.spark.common.client.Retrier;
-import com.microsoft.kusto.spark.common.client.RetryPolicy;
+import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.IngestionStorageParameters;
@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class StagingContainers {
   private static final ConcurrentMap<ContainerAccess, ContainerAccess> SHARED = new ConcurrentHashMap<>();
-  private static final RetryPolicy RESOURCES_RETRY = new RetryPolicy(4, 1_000, 8_000);
 
   private StagingContainers() {}
 
@@ -39,8 +38,11 @@ final class StagingContainers {
     }
     List<ContainerWithSas> listed;
     try {
-      listed = new Retrier(RESOURCES_RETRY, t -> true).call("list ingestion containers",
-          System.currentTimeMillis() + 120_000L, attempt -> ingest.getResourceManager().getShuffledContainers());
+      // The SDK wraps resource-refresh failures in its own exceptions without a status to go by: everything but a
+      // permanent answer (authentication, permission) is retried.
+      listed = new Retrier(config.getConnection().retryPolicy(), t -> !TransientFailures.isPermanent(t)).call(
+          "list ingestion containers", Long.MAX_VALUE,
+          attempt -> ingest.getResourceManager().getShuffledContainers());
     } catch (Exception e) {
       throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(
           "get the ingestion storage containers from '" + config.getConnection().getIngestionUrl() + "'",

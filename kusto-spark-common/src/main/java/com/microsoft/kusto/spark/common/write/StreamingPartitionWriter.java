@@ -4,11 +4,8 @@ import com.microsoft.azure.kusto.ingest.IngestClient;
 import com.microsoft.azure.kusto.ingest.IngestionMapping.IngestionMappingKind;
 import com.microsoft.azure.kusto.ingest.IngestionProperties;
 import com.microsoft.azure.kusto.ingest.IngestionProperties.DataFormat;
-import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import com.microsoft.kusto.spark.common.client.Retrier;
-import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.schema.StructField;
@@ -33,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 final class StreamingPartitionWriter implements PartitionWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingPartitionWriter.class);
-  private static final RetryPolicy SEND_RETRY = new RetryPolicy(3, 1_000, 8_000);
 
   private final WritePlan plan;
   private final int partitionId;
@@ -95,7 +91,7 @@ final class StreamingPartitionWriter implements PartitionWriter {
     chunk.reset();
     UUID sourceId = UUID.randomUUID();
     try {
-      new Retrier(SEND_RETRY, StreamingPartitionWriter::retryable).call("stream a chunk into " + plan.ingestTable(),
+      Retrier.forRequests(plan.config().getConnection().retryPolicy()).call("stream a chunk into " + plan.ingestTable(),
           Long.MAX_VALUE, attempt -> client.ingestFromStream(
               new StreamSourceInfo(new ByteArrayInputStream(data), false, sourceId), properties()));
       chunks++;
@@ -119,7 +115,4 @@ final class StreamingPartitionWriter implements PartitionWriter {
     return props;
   }
 
-  private static boolean retryable(Throwable t) {
-    return t instanceof IngestionServiceException || TransientFailures.isTransient(t);
-  }
 }

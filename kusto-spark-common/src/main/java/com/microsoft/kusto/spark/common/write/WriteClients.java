@@ -7,8 +7,7 @@ import com.microsoft.azure.kusto.ingest.ManagedStreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
-import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.client.TransientFailures;
+import com.microsoft.kusto.spark.common.client.RetryAfterHints;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
@@ -58,7 +57,7 @@ public final class WriteClients {
   public synchronized Client engine() {
     if (engine == null) {
       try {
-        engine = ClientFactory.createClient(connection.engineConnectionStringBuilder());
+        engine = ClientFactory.createClient(connection.engineConnectionStringBuilder(), RetryAfterHints.httpClient());
       } catch (URISyntaxException e) {
         throw invalidUrl(connection.getClusterUrl(), e);
       }
@@ -67,13 +66,13 @@ public final class WriteClients {
   }
 
   /**
-   * A request runner on the shared engine client with the standard retry policy, sending the request id and
+   * A request runner on the shared engine client with the connection's retry policy (requestRetryTimeout), sending the request id and
    * client request properties of {@code write} (one write's connection settings).
    */
   public KustoRequestRunner runner(ConnectionConfig write) {
     return new KustoRequestRunner(engine(), write.getClusterUrl(), write.getDatabase(),
         write.getRequestId(), write.getClientRequestPropertiesJson(),
-        new Retrier(RetryPolicy.forRequests(), TransientFailures::isTransient));
+        Retrier.forRequests(write.retryPolicy()));
   }
 
   /** The queued ingest client on the ingestion endpoint. */

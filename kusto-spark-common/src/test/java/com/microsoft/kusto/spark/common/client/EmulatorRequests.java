@@ -13,7 +13,9 @@ public final class EmulatorRequests {
 
   public static Client client(KustoEmulator emulator) {
     try {
-      return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + emulator.engineUrl()));
+      // As the connector builds its clients: on an HTTP client that notes the service's Retry-After.
+      return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + emulator.engineUrl()),
+          RetryAfterHints.httpClient());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -21,9 +23,15 @@ public final class EmulatorRequests {
 
   /** A runner with quick retries (tens of milliseconds), so retry tests stay fast. */
   public static KustoRequestRunner runner(KustoEmulator emulator, String database, String crpJson, int attempts) {
+    return runner(emulator, database, crpJson, attempts, Thread::sleep);
+  }
+
+  /** {@link #runner} whose pauses go through {@code sleeper} (which may record them). */
+  public static KustoRequestRunner runner(KustoEmulator emulator, String database, String crpJson, int attempts,
+      Retrier.Sleeper sleeper) {
     Retrier retrier =
         new Retrier(
-            new RetryPolicy(attempts, 10, 40), TransientFailures::isTransient, Thread::sleep, System::currentTimeMillis,
+            new RetryPolicy(attempts, 10, 40), TransientFailures::isTransient, sleeper, System::currentTimeMillis,
             new Random(3));
     return new KustoRequestRunner(client(emulator), emulator.engineUrl(), database, "req-1", crpJson, retrier);
   }

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.kusto.emulator.KustoEmulator;
+import com.microsoft.kusto.emulator.faults.Faults;
 import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,14 +70,45 @@ class KustoRequestRunnerTest {
   }
 
   @Test
-  void persistentThrottlingFailsNamingClusterDatabaseAndRequestId() {
+  void persistentThrottlingFailsSayingItWasThrottledHowOftenAndWhatToChange() {
     emulator.faults().failNext(RequestKind.QUERY, 5, 429);
     assertThatThrownBy(() -> runner(emulator, "db", null, 3).query("read schema", "print x = 1", inSeconds(30)))
         .isInstanceOf(KustoConnectorException.class)
-        .satisfies(e -> assertThat(((KustoConnectorException) e).getErrorCode()).isEqualTo(ErrorCode.KUSTO_REQUEST_FAILED))
+        .satisfies(e -> assertThat(((KustoConnectorException) e).getErrorCode()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED))
         .hasMessageContaining("Cannot read schema on cluster '" + emulator.engineUrl() + "', database 'db'")
         .hasMessageContaining("client request id 'req-1;read-schema;3'")
-        .hasMessageContaining("retry later, or raise 'timeoutLimit'");
+        .hasMessageContaining("Kusto throttled the request (HTTP 429) on 3 attempts over")
+        .hasMessageContaining("raise 'requestRetryTimeout'")
+        .hasMessageContaining("'readMode'=ForceDistributedMode");
+  }
+
+  @Test
+  void persistentUnavailabilityIsNotCalledThrottling() {
+    emulator.faults().failNext(RequestKind.MGMT, 5, 503);
+    assertThatThrownBy(() -> runner(emulator, "db", null, 2).command("show", ".show tables", inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .satisfies(e -> assertThat(((KustoConnectorException) e).getErrorCode()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED))
+        .hasMessageContaining("the request kept failing with a transient error on 2 attempts")
+        .hasMessageContaining("(HTTP 503)")
+        .hasMessageNotContaining("throttled");
+  }
+
+  @Test
+  void aConnectionClosedWithoutAnswerIsRetried() {
+    emulator.faults().failNext(RequestKind.QUERY, 2, Faults.CONNECTION_RESET);
+    KustoResultSetTable result =
+        runner(emulator, "db", null, 3).query("print", "print x = 7", inSeconds(30)).getPrimaryResults();
+    assertThat(result.next()).isTrue();
+    assertThat(result.getInt(0)).isEqualTo(7);
+  }
+
+  @Test
+  void theRetryAfterTheServiceAsksForIsHonoured() {
+    emulator.faults().failNext(RequestKind.QUERY, 1, 429).retryAfter(Duration.ofSeconds(3));
+    List<Long> pauses = new ArrayList<>();
+    // The runner's own backoff is tens of milliseconds: only the service's Retry-After asks for seconds.
+    runner(emulator, "db", null, 3, pauses::add).query("print", "print x = 1", inSeconds(30));
+    assertThat(pauses).containsExactly(3_000L);
   }
 
   @Test

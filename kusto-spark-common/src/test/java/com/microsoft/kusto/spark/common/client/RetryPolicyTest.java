@@ -36,7 +36,17 @@ class RetryPolicyTest {
   }
 
   @Test
+  void requestPoliciesAreBoundedByTheirTimeBudgetNotByACount() {
+    RetryPolicy policy = RetryPolicy.forRequests(600);
+    assertThat(policy.budgetMillis()).isEqualTo(600_000L);
+    assertThat(policy.maxAttempts()).isEqualTo(Integer.MAX_VALUE);
+    // The backoff doubles from 1 s and stops growing at 30 s.
+    assertThat(policy.backoffMillis(20, new Random(1))).isBetween(15_000L, 30_000L);
+  }
+
+  @Test
   void rejectsNonsense() {
+    assertThatThrownBy(() -> new RetryPolicy(3, 1, 1, -1)).hasMessageContaining("budgetMillis must not be negative");
     assertThatThrownBy(() -> new RetryPolicy(0, 1, 1)).hasMessageContaining("maxAttempts must be at least 1 but was 0");
     assertThatThrownBy(() -> new RetryPolicy(3, 10, 5)).hasMessageContaining("initialDelayMillis <= maxDelayMillis");
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.azure.kusto.data.exceptions.DataClientException;
 import com.microsoft.azure.kusto.data.exceptions.DataServiceException;
 import com.microsoft.azure.kusto.data.exceptions.ThrottleException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionClientException;
+import com.microsoft.azure.kusto.ingest.exceptions.IngestionServiceException;
 import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,41 @@ class TransientFailuresTest {
   void plainIoIsTransientAndProgrammingErrorsAreNot() {
     assertThat(TransientFailures.isTransient(new IOException("broken pipe"))).isTrue();
     assertThat(TransientFailures.isTransient(new IllegalStateException("bug"))).isFalse();
+  }
+
+  @Test
+  void statusesDecide() {
+    assertThat(TransientFailures.isTransient(new DataServiceException("https://c", "x", null, false) {
+      @Override
+      public Integer getStatusCode() {
+        return 503;
+      }
+    })).isTrue();
+    assertThat(TransientFailures.isTransient(new DataServiceException("https://c", "x", null, false) {
+      @Override
+      public Integer getStatusCode() {
+        return 401;
+      }
+    })).isFalse();
+  }
+
+  @Test
+  void ingestionServiceFailuresAreTransientUnlessTheirCauseIsPermanent() {
+    assertThat(TransientFailures.isTransient(new IngestionServiceException("queue unavailable"))).isTrue();
+    assertThat(TransientFailures.isTransient(new IngestionServiceException("src", "denied",
+        new DataServiceException("https://c", "Forbidden", true)))).isFalse();
+    assertThat(TransientFailures.isTransient(new IngestionClientException("bad properties"))).isFalse();
+    assertThat(TransientFailures.isTransient(new IngestionClientException("upload",
+        new ConnectException("refused")))).isTrue();
+  }
+
+  @Test
+  void throttlingIsToldApartAndPermanentAnswersAreFoundInTheChain() {
+    assertThat(TransientFailures.isThrottling(new RuntimeException(new ThrottleException("https://c")))).isTrue();
+    assertThat(TransientFailures.isThrottling(new DataServiceException("https://c", "reset", false))).isFalse();
+    assertThat(TransientFailures.isPermanent(
+        new IngestionClientException("src", "refresh", new DataServiceException("https://c", "denied", true))))
+        .isTrue();
+    assertThat(TransientFailures.isPermanent(new IngestionClientException("timed out"))).isFalse();
   }
 }
