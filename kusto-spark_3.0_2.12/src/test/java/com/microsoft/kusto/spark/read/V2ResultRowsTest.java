@@ -168,4 +168,29 @@ class V2ResultRowsTest {
       return text.getBytes(StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void aResponseThatBreaksOffMidStreamFailsSayingSparkRetriesTheTaskNotResuming() {
+    byte[] start = ("[" + HEADER + "{\"FrameType\":\"DataTable\",\"TableId\":1,\"TableKind\":\"PrimaryResult\","
+        + COLUMNS + ",\"Rows\":[[1,null,\"a\"],[2,null,\"b\"],").getBytes(StandardCharsets.UTF_8);
+    // The connection drops after two rows (with the next one underway): the stream throws, as a reset socket does.
+    InputStream broken = new java.io.SequenceInputStream(new ByteArrayInputStream(start), new InputStream() {
+      @Override
+      public int read() throws java.io.IOException {
+        throw new java.net.SocketException("Connection reset");
+      }
+    });
+    List<String> seen = new ArrayList<>();
+    V2ResultRows rows = new V2ResultRows(broken, SCHEMA, "read query results (test)");
+    assertThatThrownBy(() -> {
+      while (rows.hasNext()) {
+        seen.add(rows.next().getUTF8String(0).toString());
+      }
+    }).isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("Cannot read query results (test): the response broke off after 2 rows had been read"
+            + " (SocketException: Connection reset)")
+        .hasMessageContaining("Spark's task retry reads the query again from the start")
+        .hasMessageNotContaining("Check the query");
+    assertThat(seen).containsExactly("a", "b");
+  }
 }

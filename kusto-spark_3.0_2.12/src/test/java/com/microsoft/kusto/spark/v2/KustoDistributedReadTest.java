@@ -3,7 +3,6 @@ package com.microsoft.kusto.spark.v2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.storage.StoredBlob;
@@ -131,16 +130,6 @@ class KustoDistributedReadTest {
     Dataset<Row> large = kit.read("Big | where id <= 5000").option("transientStorage", EmulatorKit.transientStorage(sas))
         .option("distributedReadModeTransientCache", "true").load();
     assertThat(ids(large)).hasSize(5001);
-    assertThat(kit.blobs(sas)).isNotEmpty();
-  }
-
-  @Test
-  void automaticModeExportsWhenTheCountFails() {
-    String sas = kit.newContainerSasUrl();
-    Dataset<Row> small = kit.read("Big | where id < 10").option("transientStorage", EmulatorKit.transientStorage(sas))
-        .option("distributedReadModeTransientCache", "true").load();
-    kit.emulator.faults().failNext(RequestKind.QUERY, 1, 400);
-    assertThat(ids(small)).hasSize(10);
     assertThat(kit.blobs(sas)).isNotEmpty();
   }
 

@@ -1,10 +1,6 @@
 package com.microsoft.kusto.spark.read;
 
-import com.microsoft.azure.kusto.data.ClientRequestProperties;
-import com.microsoft.kusto.spark.common.error.ErrorCode;
-import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
-import com.microsoft.kusto.spark.common.util.Secrets;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +11,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Executor side of a single-mode read: runs the query with the SDK's streaming query API and decodes the response
  * while it arrives ({@link V2ResultRows}). The user's {@code clientRequestPropertiesJson} is sent with it, under
- * the client request id {@code <requestId>;single-mode-read;<task attempt>}.
+ * the client request id {@code <requestId>;single-mode-read;<task attempt>.<retry attempt>}.
+ *
+ * <p>Opening the response is retried like every request (throttling, 5xx, dropped connections, within
+ * {@code requestRetryTimeout}). A response that breaks off after rows were handed to Spark is not resumed: the task
+ * fails and Spark's task retry reads the query again from the start, so no row is repeated or lost.
  */
 public final class SingleModeRows implements Iterator<InternalRow>, Closeable {
   private final InputStream response;
@@ -30,19 +30,12 @@ public final class SingleModeRows implements Iterator<InternalRow>, Closeable {
    * @param attempt the Spark task attempt, so retried tasks are told apart in Kusto's logs
    */
   public static SingleModeRows open(ConnectionConfig connection, String kql, StructType schema, int attempt) {
-    ClientRequestProperties properties = connection.newClientRequestProperties();
-    String clientRequestId = connection.getRequestId() + ";single-mode-read;" + attempt;
-    properties.setClientRequestId(clientRequestId);
+    String activity = "single-mode read";
+    InputStream response = KustoClients.engineRunner(connection)
+        .streamingQuery(KustoClients.streaming(connection), activity, attempt, kql, Long.MAX_VALUE);
     String action = "read query results on cluster '" + connection.getClusterUrl() + "', database '"
-        + connection.getDatabase() + "' (client request id '" + clientRequestId + "')";
-    InputStream response;
-    try {
-      response = KustoClients.streaming(connection).executeStreamingQuery(connection.getDatabase(), kql, properties);
-    } catch (Exception e) {
-      // The SDK's exception is not chained: it may carry request text and must not need to serialize.
-      throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(action,
-          Secrets.redact(String.valueOf(e.getMessage())), "Check the query, the table and column names."));
-    }
+        + connection.getDatabase() + "' (client request id '" + connection.getRequestId() + ";single-mode-read;"
+        + attempt + ".*')";
     return new SingleModeRows(response, new V2ResultRows(response, schema, action));
   }
 

@@ -48,6 +48,7 @@ public final class V2ResultRows implements Iterator<InternalRow>, Closeable {
   private boolean primarySeen;
   private boolean finished;
   private InternalRow next;
+  private long rowsHandedOn;
 
   /**
    * @param action what is being done, naming cluster, database and client request id, for error messages
@@ -72,7 +73,7 @@ public final class V2ResultRows implements Iterator<InternalRow>, Closeable {
       try {
         next = advance();
       } catch (IOException e) {
-        throw failure("the response could not be read: " + e.getMessage());
+        throw brokenOff(e);
       }
     }
     return next != null;
@@ -85,6 +86,7 @@ public final class V2ResultRows implements Iterator<InternalRow>, Closeable {
     }
     InternalRow row = next;
     next = null;
+    rowsHandedOn++;
     return row;
   }
 
@@ -280,6 +282,19 @@ public final class V2ResultRows implements Iterator<InternalRow>, Closeable {
       }
     } while (depth > 0);
     return text.length() == 0 ? "(no message)" : Secrets.redact(text.toString());
+  }
+
+  /**
+   * The stream broke (a dropped connection, a timeout) while rows were being read. Not resumed here: rows already
+   * handed to Spark cannot be taken back, so the task fails and Spark's task retry starts the read over.
+   */
+  private KustoConnectorException brokenOff(IOException e) {
+    return new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(action,
+        "the response broke off after " + rowsHandedOn + " rows had been read (" + e.getClass().getSimpleName()
+            + ": " + Secrets.redact(String.valueOf(e.getMessage())) + ")",
+        "The task fails so that Spark's task retry reads the query again from the start (never resuming, so no"
+            + " row is repeated); if it keeps failing, check the network to the cluster, or use 'readMode'="
+            + "ForceDistributedMode for large results."));
   }
 
   private KustoConnectorException malformed(String reason) {
