@@ -3,7 +3,6 @@ package com.microsoft.kusto.spark.it.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.it.fixture.EmulatedKusto;
@@ -104,26 +103,5 @@ class EdgeCasesReadIntegrationTest {
             e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.EXPORT_FAILED))
         .hasMessageContaining("disk full").hasMessageContaining(kusto.engineUrl())
         .hasMessageContaining("'" + EmulatedKusto.DB + "'").hasMessageContaining("it-export-fails");
-  }
-
-  /** A single-mode query runs in a task: Spark wraps the failure, whose cause names cluster, database and id. */
-  @Test
-  void aQueryFailingInATaskCarriesTheConnectorError() {
-    Dataset<Row> read = kusto.read("People").option("readMode", "ForceSingleMode")
-        .option("requestId", "it-task-fails").load();
-    // The schema probe has run while loading; the next query is the task's.
-    kusto.emulator().faults().failNext(RequestKind.QUERY, 1, 400);
-    assertThatThrownBy(read::collectAsList).satisfies(e -> assertThat(connectorError(e)).isNotNull()
-        .satisfies(cause -> assertThat(cause.getMessage()).contains(kusto.engineUrl())
-            .contains("'" + EmulatedKusto.DB + "'").contains("it-task-fails;single-mode-read")));
-  }
-
-  private static KustoConnectorException connectorError(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof KustoConnectorException) {
-        return (KustoConnectorException) t;
-      }
-    }
-    return null;
   }
 }

@@ -85,12 +85,12 @@ class FaultsWriteIntegrationTest {
     kit.writer(WriteKit.people(0, 10, 1), "WarmUp", "tableCreateOptions", "CreateIfNotExist")
         .mode(SaveMode.Append).save();
 
-    // The last row of the only partition turns the service's management endpoint into a failing one for as many
-    // attempts as the connector makes of its commit's first command; it answers again for the staging table's drop.
+    // The last row of the only partition turns the service's management endpoint into a failing one for longer
+    // than the 2 s retry budget of the commit's first command; it answers again for the staging table's drop.
     long rows = 500;
     assertThatThrownBy(() -> kit.writer(RowHook.onRow(WriteKit.people(0, rows, 1), rows - 1,
         () -> kit.faults().failNext(RequestKind.MGMT, 5, 503)), "DownAtCommit", "requestId", "req-down",
-        "timeoutLimit", "10").mode(SaveMode.Append).save())
+        "timeoutLimit", "10", "requestRetryTimeout", "2").mode(SaveMode.Append).save())
         .hasStackTraceContaining("Cannot commit the write to table 'DownAtCommit' (request id 'req-down')")
         .hasStackTraceContaining("(HTTP 503)")
         .hasStackTraceContaining("The table is unchanged.");

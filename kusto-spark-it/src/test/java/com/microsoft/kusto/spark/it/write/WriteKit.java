@@ -24,7 +24,7 @@ import org.apache.spark.sql.functions;
  * <p>One emulator serves every write test class of the JVM (each class uses its own table names and clears the
  * faults it injects): starting one per class would cost the suite several seconds per class on every Spark line.
  */
-final class WriteKit implements AutoCloseable {
+public final class WriteKit implements AutoCloseable {
   private static WriteKit shared;
 
   private final EmulatedKusto kusto;
@@ -42,7 +42,7 @@ final class WriteKit implements AutoCloseable {
   }
 
   /** The JVM's write emulator, started on first use and stopped when the JVM exits. */
-  static synchronized WriteKit start() {
+  public static synchronized WriteKit start() {
     if (shared == null) {
       WriteKit kit = new WriteKit(EmulatedKusto.start());
       Runtime.getRuntime().addShutdownHook(new Thread(kit.kusto::close, "write-suite-emulator-stop"));
@@ -51,21 +51,21 @@ final class WriteKit implements AutoCloseable {
     return shared;
   }
 
-  EmulatedKusto kusto() {
+  public EmulatedKusto kusto() {
     return kusto;
   }
 
-  Faults faults() {
+  public Faults faults() {
     return kusto.emulator().faults();
   }
 
   /** The cluster URL for writes: the SDK's ingest client stays anonymous only towards the literal loopback address. */
-  String cluster() {
+  public String cluster() {
     return kusto.engineUrl().replace("://localhost:", "://127.0.0.1:");
   }
 
   /** Write options for {@code table}; later pairs override earlier ones. */
-  Map<String, String> options(String table, String... keysAndValues) {
+  public Map<String, String> options(String table, String... keysAndValues) {
     Map<String, String> options = new HashMap<>();
     options.put("kustoCluster", cluster());
     options.put("kustoDatabase", EmulatedKusto.DB);
@@ -78,17 +78,17 @@ final class WriteKit implements AutoCloseable {
   }
 
   /** {@code df.write().format("kusto")} with {@link #options}. */
-  DataFrameWriter<Row> writer(Dataset<Row> df, String table, String... keysAndValues) {
+  public DataFrameWriter<Row> writer(Dataset<Row> df, String table, String... keysAndValues) {
     return df.write().format("kusto").options(options(table, keysAndValues));
   }
 
   /** Rows (id, "name id") for ids {@code from..to-1} in {@code partitions} partitions. */
-  static Dataset<Row> people(long from, long to, int partitions) {
+  public static Dataset<Row> people(long from, long to, int partitions) {
     return LocalSpark.session().range(from, to, 1, partitions)
         .select(functions.col("id"), functions.concat(functions.lit("name "), functions.col("id")).as("name"));
   }
 
-  void command(String text) {
+  public void command(String text) {
     kusto.command(text);
   }
 
@@ -108,7 +108,7 @@ final class WriteKit implements AutoCloseable {
   }
 
   /** One column of a query's rows, as strings, in result order. */
-  List<String> queryColumn(String query, String column) {
+  public List<String> queryColumn(String query, String column) {
     try {
       return column(client.executeQuery(EmulatedKusto.DB, query).getPrimaryResults(), column);
     } catch (Exception e) {
@@ -125,18 +125,18 @@ final class WriteKit implements AutoCloseable {
     return values;
   }
 
-  long count(String table) {
+  public long count(String table) {
     return Long.parseLong(queryColumn("['" + table + "'] | count | project n = tostring(Count)", "n").get(0));
   }
 
   /** "rows distinct-ids min-id max-id" of a table with an {@code id} column, computed by Kusto. */
-  String idStats(String table) {
+  public String idStats(String table) {
     return queryColumn("['" + table + "'] | summarize n = count(), d = dcount(id), lo = min(id), hi = max(id)"
         + " | project r = strcat(n, ' ', d, ' ', lo, ' ', hi)", "r").get(0);
   }
 
   /** The connector's staging tables left in the database for {@code table}. */
-  List<String> tempTables(String table) {
+  public List<String> tempTables(String table) {
     return commandColumn(".show tables with (IncludeHiddenTables=true) | where TableName startswith 'sparkTempTable_" + table + "_'", "TableName");
   }
 
@@ -149,7 +149,7 @@ final class WriteKit implements AutoCloseable {
   }
 
   /** Polls until {@code value} equals {@code expected} or a minute passed (queued ingestion lands after save()). */
-  static <T> T await(Supplier<T> value, T expected) {
+  public static <T> T await(Supplier<T> value, T expected) {
     long deadline = System.currentTimeMillis() + 60_000;
     T current = value.get();
     while (!expected.equals(current) && System.currentTimeMillis() < deadline) {
