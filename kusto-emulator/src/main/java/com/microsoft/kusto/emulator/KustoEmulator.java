@@ -61,7 +61,7 @@ public final class KustoEmulator implements AutoCloseable {
       tempDir = Files.createTempDirectory("kusto-emulator-");
       store = DuckDbStore.open(config.persistenceDir);
       resources.add(store);
-      operations = new OperationRegistry();
+      operations = new OperationRegistry(faults);
       resources.add(operations);
       kql = new KqlExecutor(store, new KqlQueryEngine(store));
       KqlSyntaxChecker checker = null;

@@ -29,6 +29,7 @@ public final class Faults {
   private final Map<RequestKind, Periodic> periodic = new ConcurrentHashMap<>();
   private final Map<RequestKind, AtomicInteger> injected = new ConcurrentHashMap<>();
   private final AtomicReference<Duration> retryAfter = new AtomicReference<>();
+  private final Map<String, Integer> failingOperations = new ConcurrentHashMap<>();
   private final Map<RequestKind, Duration> latencies = new ConcurrentHashMap<>();
   private final AtomicReference<Predicate<String>> failingBlobs = new AtomicReference<>(name -> false);
   private final AtomicReference<String> exportFailure = new AtomicReference<>();
@@ -153,6 +154,26 @@ public final class Faults {
     return exportStall.get();
   }
 
+  /**
+   * Makes the next {@code count} asynchronous operations named {@code operationName} (as {@code .show operations}
+   * names them, for example {@code ExtentsMove}) end {@code Failed} without doing their work.
+   */
+  public Faults failOperations(String operationName, int count) {
+    failingOperations.put(operationName.toLowerCase(java.util.Locale.ROOT), count);
+    return this;
+  }
+
+  /** Whether this operation must fail, consuming one pending failure of its name; read by the operation log. */
+  public boolean takeOperationFailure(String operationName) {
+    String key = operationName.toLowerCase(java.util.Locale.ROOT);
+    int[] taken = {0};
+    failingOperations.computeIfPresent(key, (k, remaining) -> {
+      taken[0] = remaining > 0 ? 1 : 0;
+      return remaining > 1 ? remaining - 1 : null;
+    });
+    return taken[0] == 1;
+  }
+
   /** Removes every injected fault. */
   public void clear() {
     synchronized (failures) {
@@ -160,6 +181,7 @@ public final class Faults {
     }
     periodic.clear();
     injected.clear();
+    failingOperations.clear();
     retryAfter.set(null);
     latencies.clear();
     failingBlobs.set(name -> false);

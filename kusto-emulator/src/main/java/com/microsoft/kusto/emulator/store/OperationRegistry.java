@@ -1,6 +1,7 @@
 package com.microsoft.kusto.emulator.store;
 
 import com.microsoft.kusto.emulator.KustoRequestException;
+import com.microsoft.kusto.emulator.faults.Faults;
 import com.microsoft.kusto.emulator.result.ResultTable;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,12 +26,22 @@ public final class OperationRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperationRegistry.class);
 
   private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+  private final Faults faults;
   private final ExecutorService workers =
       Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "kusto-emulator-operation");
         t.setDaemon(true);
         return t;
       });
+
+  public OperationRegistry() {
+    this(new Faults());
+  }
+
+  /** @param faults asked before each {@link #run} whether the operation must fail ({@link Faults#failOperations}) */
+  public OperationRegistry(Faults faults) {
+    this.faults = faults;
+  }
 
   /** Registers an operation in state InProgress and returns its id. */
   public String begin(String operationName, String database, String rootActivityId, String user) {
@@ -54,6 +65,11 @@ public final class OperationRegistry implements AutoCloseable {
   public String run(String operationName, String database, String rootActivityId, String user,
       Supplier<ResultTable> work) {
     String id = begin(operationName, database, rootActivityId, user);
+    if (faults.takeOperationFailure(operationName)) {
+      // An injected failure: the work does not run, as when the service gives up on the operation.
+      fail(id, "Injected fault: " + operationName + " operation failed (KustoEmulator.faults())", true);
+      return id;
+    }
     workers.execute(() -> {
       try {
         complete(id, work.get());
