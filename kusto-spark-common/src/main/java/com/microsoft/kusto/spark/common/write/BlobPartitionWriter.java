@@ -52,6 +52,7 @@ final class BlobPartitionWriter implements PartitionWriter {
   private final List<GzipCsvBlob> sealedNotQueued = new ArrayList<>();
   private final boolean deferQueueing;
   private final boolean dedupTags;
+  private final boolean blobTags;
   private GzipCsvBlob current;
   private int blobNumber;
   private long rows;
@@ -68,6 +69,10 @@ final class BlobPartitionWriter implements PartitionWriter {
     // adapters call only for the attempt Spark lets commit.
     this.dedupTags = plan.config().isEnsureNoDuplicatedBlobs();
     this.deferQueueing = dedupTags || plan.mode() == WriteMode.Transactional;
+    // Transactional: every blob's extents carry a tag of their own, so the commit moves only the blobs of the
+    // attempts Spark committed. An attempt that fails part-way through queueing (after it was allowed to commit)
+    // leaves untagged-for-commit extents in the staging table, which are dropped instead of moved.
+    this.blobTags = dedupTags || plan.mode() == WriteMode.Transactional;
   }
 
   @Override
@@ -152,13 +157,13 @@ final class BlobPartitionWriter implements PartitionWriter {
 
   private void queue(GzipCsvBlob blob, boolean flush) {
     UUID sourceId = UUID.randomUUID();
-    String dedupTag = dedupTags ? TempTableNames.sanitize(plan.writeId()) + "_" + sourceId : null;
+    String blobTag = blobTags ? TempTableNames.sanitize(plan.writeId()) + "_" + sourceId : null;
     BlobSourceInfo source = new BlobSourceInfo(blob.secretUrl(), CompressionType.gz, sourceId);
     IngestionResult result;
     try {
       result = Retrier.forRequests(plan.config().getConnection().retryPolicy()).call(
           "queue blob " + blob.url(), Long.MAX_VALUE,
-          attempt -> ingest.ingestFromBlob(source, SdkIngestionProperties.forBlob(plan, flush, dedupTag)));
+          attempt -> ingest.ingestFromBlob(source, SdkIngestionProperties.forBlob(plan, flush, blobTag, dedupTags)));
     } catch (KustoConnectorException e) {
       throw e;
     } catch (Exception e) {
@@ -168,7 +173,7 @@ final class BlobPartitionWriter implements PartitionWriter {
           Secrets.redact(String.valueOf(e.getMessage())),
           "Check that the principal may ingest into the database; the write can be retried."));
     }
-    queued.add(new QueuedBlob(blob.url(), sourceId, blob.rows(), blob.chars(), dedupTag, result));
+    queued.add(new QueuedBlob(blob.url(), sourceId, blob.rows(), blob.chars(), blobTag, result));
   }
 
 

@@ -22,9 +22,13 @@ final class SdkIngestionProperties {
 
   /**
    * @param flushImmediately whether Kusto should skip its batching for this blob
-   * @param blobTag a per-blob {@code ingest-by} value ({@code ensureNoDuplicatedBlobs}), or {@code null}
+   * @param blobTag a per-blob {@code ingest-by} value (Transactional writes and {@code ensureNoDuplicatedBlobs}),
+   *     or {@code null}
+   * @param skipIfTagged whether the blob is ingested only if no extent has {@code blobTag} yet
+   *     ({@code ensureNoDuplicatedBlobs})
    */
-  static IngestionProperties forBlob(WritePlan plan, boolean flushImmediately, String blobTag) {
+  static IngestionProperties forBlob(WritePlan plan, boolean flushImmediately, String blobTag,
+      boolean skipIfTagged) {
     SparkIngestionProperties user = plan.config().getIngestionProperties();
     IngestionProperties props =
         new IngestionProperties(plan.config().getConnection().getDatabase(), plan.ingestTable());
@@ -61,7 +65,7 @@ final class SdkIngestionProperties {
     if (plan.mode() != WriteMode.Transactional && user.getIngestIfNotExists() != null) {
       ifNotExists.addAll(user.getIngestIfNotExists());
     }
-    if (blobTag != null) {
+    if (blobTag != null && skipIfTagged) {
       ifNotExists.add(blobTag);
     }
     if (!ifNotExists.isEmpty()) {

@@ -167,6 +167,9 @@ public final class TableWritePreparation {
   private void createTempTable(WriteConfig config, String temp, List<KustoColumn> columns, long deadline) {
     runner.command("create temp table", KustoCommands.createHiddenTable(temp, columns, null), deadline);
     try {
+      // No merges from the start: each blob's extents keep the blob's own tag, by which the commit tells the
+      // blobs of committed task attempts from those of failed ones.
+      runner.command("freeze temp table extents", KustoCommands.alterMergePolicy(temp, false, false), deadline);
       if (config.getIngestionProperties().getCreationTime() == null) {
         // With an explicit creationTime the extents may look old enough for retention to delete them at once.
         Duration cleanup = Duration.ofSeconds(config.getStagingResourcesAutoCleanupTimeoutSeconds());

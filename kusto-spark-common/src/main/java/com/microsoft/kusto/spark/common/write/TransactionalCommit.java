@@ -11,7 +11,10 @@ import com.microsoft.kusto.spark.common.kql.KqlSyntax;
 import com.microsoft.kusto.spark.common.kql.KustoCommands;
 import com.microsoft.kusto.spark.common.options.WriteMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -34,10 +37,21 @@ import org.slf4j.LoggerFactory;
  * the moved extents ({@code SetNewIngestionTime=true}): a view only processes extents ingested after its last run,
  * so extents keeping their staging-time ingestion time could be skipped by it.
  *
- * <p>Not done: batched moves of very many extents.
+ * <p>Only the blobs of the task attempts Spark committed are moved: every blob of a transactional write carries a
+ * tag of its own, and staging extents without the tag of a reported blob (an attempt that queued part of its blobs
+ * and then failed, so that Spark ran the partition again) are dropped before the move.
+ *
+ * <p>A staging table with more than {@code maximalExtentsCountForSplitMergePerNode} extents is moved in batches of
+ * that many extents per node of the cluster (an append; an overwrite replaces in one transaction, as batching it
+ * would let readers see part of the new rows beside none of the old). A batch whose move operation fails is sent again
+ * after a pause, with half as many extents, up to {@code maxRetriesOnMoveExtents} times.
  */
 public final class TransactionalCommit {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommit.class);
+  /** Extent ids per {@code .drop extents} command. */
+  private static final int ID_BATCH = 500;
+  private static final long MOVE_RETRY_PAUSE_MILLIS = 1_000;
+  private static final long MOVE_RETRY_MAX_PAUSE_MILLIS = 60_000;
 
   private final KustoRequestRunner runner;
   private final PollSchedule statusSchedule;
@@ -89,6 +103,7 @@ public final class TransactionalCommit {
       checkSucceeded(plan, statuses);
       String existing;
       try {
+        dropUncommittedExtents(plan, blobs, deadline);
         freezeAndUntag(plan, blobs, deadline);
         existing = plan.overwrite() ? null : ExtentTags.firstExistingIngestBy(runner, plan.targetTable(),
             plan.config().getIngestionProperties().getIngestIfNotExists(), deadline);
@@ -180,24 +195,143 @@ public final class TransactionalCommit {
     }
   }
 
+  /**
+   * Drops the staging extents that no reported blob produced. Only in a staging table the connector created: a
+   * user's {@code tempTableName} table is moved as it is.
+   */
+  private void dropUncommittedExtents(WritePlan plan, List<QueuedBlob> blobs, long deadline) {
+    if (!plan.tempTableOwned()) {
+      return;
+    }
+    Set<String> committed = new HashSet<>();
+    for (QueuedBlob blob : blobs) {
+      if (blob.dedupTag() != null) {
+        committed.add((ExtentTags.INGEST_BY + blob.dedupTag()).toLowerCase(Locale.ROOT));
+      }
+    }
+    KustoResultSetTable extents = runner.command("list staging extents",
+        KustoCommands.showTableExtents(plan.ingestTable()), deadline).getPrimaryResults();
+    List<String> stale = new ArrayList<>();
+    while (extents.next()) {
+      if (!hasAny(extents.getString("Tags"), committed)) {
+        stale.add(String.valueOf(extents.getObject("ExtentId")));
+      }
+    }
+    if (stale.isEmpty()) {
+      return;
+    }
+    LOG.warn("Write {}: dropping {} staging extent(s) of task attempts Spark did not commit (their partitions were"
+        + " written again by the attempts it did commit)", plan.writeId(), stale.size());
+    for (int from = 0; from < stale.size(); from += ID_BATCH) {
+      List<String> ids = stale.subList(from, Math.min(stale.size(), from + ID_BATCH));
+      runner.command("drop uncommitted staging extents",
+          ".drop extents (" + String.join(", ", ids) + ") from table " + KqlSyntax.quoteIdentifier(plan.ingestTable()),
+          deadline);
+    }
+  }
+
+  /** Whether the {@code Tags} cell of {@code .show extents} (tags separated by line breaks) holds one of {@code tags}. */
+  private static boolean hasAny(String tagsCell, Set<String> tags) {
+    if (tagsCell == null) {
+      return false;
+    }
+    for (String tag : tagsCell.split("\\r?\\n")) {
+      if (tags.contains(tag.trim().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void moveIntoTarget(WritePlan plan, long deadline) {
-    String command = moveCommand(plan, isMaterializedViewSource(plan.targetTable(), deadline));
+    boolean viewSource = isMaterializedViewSource(plan.targetTable(), deadline);
     String activity = plan.overwrite() ? "replace target extents" : "move extents";
+    int perNode = plan.config().getMaximalExtentsCountForSplitMergePerNode();
+    if (plan.overwrite() || stagingExtents(plan, deadline) <= perNode) {
+      moveWithRetries(plan, activity, moveCommand(plan, viewSource), deadline);
+      return;
+    }
+    int batch = perNode * clusterNodes(deadline);
+    int moved = 0;
+    for (long left = stagingExtents(plan, deadline); left > 0; left = stagingExtents(plan, deadline)) {
+      int size = (int) Math.min(left, batch);
+      size = moveWithRetries(plan, activity + " (batch of " + size + ")", size, viewSource, deadline);
+      moved++;
+    }
+    LOG.info("Write {}: moved the staging extents into '{}' in {} batches of up to {}", plan.writeId(),
+        plan.targetTable(), moved, batch);
+  }
+
+  /** One move of at most {@code size} extents, halving the batch on each retry; returns the size that succeeded. */
+  private int moveWithRetries(WritePlan plan, String activity, int size, boolean viewSource, long deadline) {
+    int current = size;
+    for (int retry = 0; ; retry++) {
+      String command = KustoCommands.moveExtents(plan.ingestTable(), plan.targetTable(), true, viewSource, null,
+          null, current);
+      OperationOutcome outcome = runMove(plan, activity, command, deadline);
+      if (outcome.succeeded()) {
+        return current;
+      }
+      checkRetriesLeft(plan, outcome, retry);
+      current = Math.max(1, current / 2);
+    }
+  }
+
+  private void moveWithRetries(WritePlan plan, String activity, String command, long deadline) {
+    for (int retry = 0; ; retry++) {
+      OperationOutcome outcome = runMove(plan, activity, command, deadline);
+      if (outcome.succeeded()) {
+        LOG.info("Write {}: {} into table '{}' done ({})", plan.writeId(), activity, plan.targetTable(), outcome);
+        return;
+      }
+      checkRetriesLeft(plan, outcome, retry);
+    }
+  }
+
+  private void checkRetriesLeft(WritePlan plan, OperationOutcome outcome, int retry) {
+    int allowed = plan.config().getMaxRetriesOnMoveExtents();
+    if (retry >= allowed) {
+      throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
+          "move the staged data of table '" + plan.ingestTable() + "' into table '" + plan.targetTable()
+              + "' (request id '" + requestId(plan) + "')", outcome + (allowed == 0 ? ""
+                  : "; retried " + allowed + " time(s) ('maxRetriesOnMoveExtents')"),
+          plan.overwrite() ? "The target is unchanged; write again."
+              : "Extents moved by earlier batches are in the target; the rest were not moved. Write again with"
+                  + " Overwrite, or raise 'maxRetriesOnMoveExtents'."));
+    }
+    long pause = Math.min(MOVE_RETRY_MAX_PAUSE_MILLIS, MOVE_RETRY_PAUSE_MILLIS << Math.min(retry, 10));
+    LOG.warn("Write {}: moving into '{}' failed ({}); retry {} of {} in {} ms", plan.writeId(), plan.targetTable(),
+        outcome, retry + 1, plan.config().getMaxRetriesOnMoveExtents(), pause);
+    try {
+      Thread.sleep(pause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KustoConnectorException(ErrorCode.TIMEOUT, KustoConnectorException.message(
+          "move the staged data into table '" + plan.targetTable() + "'", "interrupted while waiting to retry",
+          ""), e);
+    }
+  }
+
+  private OperationOutcome runMove(WritePlan plan, String activity, String command, long deadline) {
     KustoResultSetTable accepted = runner.command(activity, command, deadline).getPrimaryResults();
     if (!accepted.next()) {
       throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(
           activity + " into table '" + plan.targetTable() + "'", "the service returned no operation id", ""));
     }
     UUID operation = UUID.fromString(accepted.getString(0));
-    OperationOutcome outcome = operations.await(activity + " into '" + plan.targetTable() + "'", operation,
-        deadline);
-    if (!outcome.succeeded()) {
-      throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
-          "move the staged data of table '" + plan.ingestTable() + "' into table '" + plan.targetTable()
-              + "' (request id '" + requestId(plan) + "')", outcome.toString(),
-          "The target is unchanged; write again."));
-    }
-    LOG.info("Write {}: {} into table '{}' done ({})", plan.writeId(), activity, plan.targetTable(), outcome);
+    return operations.await(activity + " into '" + plan.targetTable() + "'", operation, deadline);
+  }
+
+  private long stagingExtents(WritePlan plan, long deadline) {
+    KustoResultSetTable count = runner.command("count staging extents",
+        KustoCommands.showTableExtents(plan.ingestTable()) + " | count", deadline).getPrimaryResults();
+    return count.next() ? count.getLong(0) : 0;
+  }
+
+  private int clusterNodes(long deadline) {
+    KustoResultSetTable nodes = runner.command("count cluster nodes", ".show cluster | count", deadline)
+        .getPrimaryResults();
+    return nodes.next() ? (int) Math.max(1, nodes.getLong(0)) : 1;
   }
 
   private boolean isMaterializedViewSource(String table, long deadline) {

@@ -28,7 +28,7 @@ class SdkIngestionPropertiesTest {
   @Test
   void transactionalBlobsReportToTheStatusTableAndCarryTheUsersTags() {
     WritePlan plan = plan("Transactional", null, new MicroBatch("q", 3), "sparkIngestionPropertiesJson", PROPS);
-    IngestionProperties props = SdkIngestionProperties.forBlob(plan, true, null);
+    IngestionProperties props = SdkIngestionProperties.forBlob(plan, true, null, false);
     assertThat(props.getDatabaseName()).isEqualTo("db");
     assertThat(props.getTableName()).isEqualTo("Tmp");
     assertThat(props.getDataFormat()).isEqualTo(DataFormat.CSV);
@@ -46,7 +46,7 @@ class SdkIngestionPropertiesTest {
   @Test
   void queuedBlobsLeaveIngestIfNotExistsToKusto() {
     WritePlan plan = plan("Queued", null, null, "writeMode", "Queued", "sparkIngestionPropertiesJson", PROPS);
-    IngestionProperties props = SdkIngestionProperties.forBlob(plan, false, null);
+    IngestionProperties props = SdkIngestionProperties.forBlob(plan, false, null, false);
     assertThat(props.getTableName()).isEqualTo("Target");
     assertThat(props.getReportMethod()).isEqualTo(IngestionReportMethod.QUEUE);
     assertThat(props.getIngestIfNotExists()).containsExactly("b0");
@@ -55,20 +55,29 @@ class SdkIngestionPropertiesTest {
 
   @Test
   void perBlobDeduplicationTagsTheBlobAndChecksTheSameTag() {
-    IngestionProperties props = SdkIngestionProperties.forBlob(plan("Transactional", null, null), true, "w1_src");
+    IngestionProperties props =
+        SdkIngestionProperties.forBlob(plan("Transactional", null, null), true, "w1_src", true);
     assertThat(props.getIngestByTags()).containsExactly("w1_src");
     assertThat(props.getIngestIfNotExists()).containsExactly("w1_src");
   }
 
   @Test
+  void aTransactionalBlobIsTaggedForTheCommitWithoutBeingSkippedOnThatTag() {
+    IngestionProperties props =
+        SdkIngestionProperties.forBlob(plan("Transactional", null, null), true, "w1_src", false);
+    assertThat(props.getIngestByTags()).containsExactly("w1_src");
+    assertThat(props.getIngestIfNotExists()).isNullOrEmpty();
+  }
+
+  @Test
   void mappingsInlineGeneratedOrByReference() {
     String generated = "[{\"Column\":\"x\",\"DataType\":\"long\",\"Properties\":{\"Ordinal\":\"1\"}}]";
-    IngestionProperties inline = SdkIngestionProperties.forBlob(plan("Transactional", generated, null), true, null);
+    IngestionProperties inline = SdkIngestionProperties.forBlob(plan("Transactional", generated, null), true, null, false);
     assertThat(inline.getIngestionMapping().getIngestionMappingKind()).isEqualTo(IngestionMappingKind.CSV);
     assertThat(inline.getIngestionMapping().getColumnMappings()).extracting(ColumnMapping::getColumnName)
         .containsExactly("x");
     IngestionProperties byName = SdkIngestionProperties.forBlob(plan("Transactional", null, null,
-        "sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"m1\"}"), true, null);
+        "sparkIngestionPropertiesJson", "{\"csvMappingNameReference\":\"m1\"}"), true, null, false);
     assertThat(byName.getIngestionMapping().getIngestionMappingReference()).isEqualTo("m1");
   }
 

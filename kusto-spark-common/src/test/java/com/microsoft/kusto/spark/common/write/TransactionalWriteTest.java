@@ -181,24 +181,61 @@ class TransactionalWriteTest {
   }
 
   @Test
-  void aTaskAttemptThatFailsAfterSealingBlobsLeavesNothingStagedSoItsRetryAddsEachRowOnce() throws Exception {
+  void blobsOfAnAttemptSparkDidNotCommitAreDroppedNotMoved() throws InterruptedException {
     kusto.mgmt(".create table Retried (id:long, name:string)");
     WritePlan plan = kusto.preparation().prepare(kusto.config("Retried"), ID_NAME).withBlobSizeLimitChars(500);
-    // The first attempt fills several blobs, then dies before finishing (Spark aborts it).
-    PartitionWriter failed = PartitionWriters.open(plan, ID_NAME, 0);
-    TestRow row = new TestRow(2);
-    for (long id = 0; id < 150; id++) {
-      failed.write(row.set(id, "name " + id));
-    }
-    failed.abort();
+    // The first attempt was allowed to commit and queued every blob, then failed before the driver heard of it
+    // (Spark ran the partition again): its blobs reach the staging table, but its result is never reported.
+    PartitionResult lost = writeRange(plan, 0, 0, 150);
+    assertThat(lost.blobs()).hasSizeGreaterThan(2);
     PartitionResult retried = writeRange(plan, 0, 0, 200);
-    assertThat(retried.blobs()).hasSizeGreaterThan(2);
-    // Blobs the failed attempt had queued would reach the staging table a little later; give them the time.
-    Thread.sleep(1_500);
+    // Both attempts' rows are in the staging table before the commit starts.
+    assertThat(awaitCount(plan.tempTable(), 350)).isEqualTo(350);
 
     kusto.commit().commit(plan, List.of(retried));
     assertThat(kusto.column("Retried | summarize n = count(), d = dcount(id) | project r = strcat(n, ' ', d)", "r"))
         .containsExactly("200 200");
+    assertThat(kusto.tempTables("Retried")).isEmpty();
+  }
+
+  @Test
+  void aStagingTableOverTheExtentLimitIsMovedInBatchesOfThatManyExtentsPerNode() {
+    kusto.mgmt(".create table Batched (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("Batched", "maximalExtentsCountForSplitMergePerNode",
+        "2"), ID_NAME).withBlobSizeLimitChars(300);
+    PartitionResult result = writeRange(plan, 0, 0, 100);
+    assertThat(result.blobs()).hasSizeGreaterThanOrEqualTo(4);
+    long movesBefore = moveOperations();
+
+    kusto.commit().commit(plan, List.of(result));
+    assertThat(kusto.column("Batched | summarize n = count(), d = dcount(id) | project r = strcat(n, ' ', d)", "r"))
+        .containsExactly("100 100");
+    // One node in the emulator: batches of 2 extents, so at least half as many moves as blobs.
+    assertThat(moveOperations() - movesBefore)
+        .isGreaterThanOrEqualTo(result.blobs().size() / 2);
+  }
+
+  @Test
+  void aFailedMoveIsRetriedUpToMaxRetriesOnMoveExtents() {
+    kusto.mgmt(".create table MoveRetried (id:long, name:string)");
+    WritePlan plan = kusto.preparation().prepare(kusto.config("MoveRetried", "maxRetriesOnMoveExtents", "2"),
+        ID_NAME);
+    PartitionResult result = writeRange(plan, 0, 0, 30);
+    kusto.emulator.faults().failOperations("ExtentsMove", 2);
+    kusto.commit().commit(plan, List.of(result));
+    assertThat(kusto.count("MoveRetried")).isEqualTo(30);
+
+    kusto.mgmt(".create table MoveFailed (id:long, name:string)");
+    kusto.mgmt(".ingest inline into table MoveFailed <|\n-1,old");
+    WritePlan failing = kusto.preparation().prepare(kusto.config("MoveFailed", "maxRetriesOnMoveExtents", "1"),
+        ID_NAME);
+    PartitionResult rows = writeRange(failing, 0, 0, 30);
+    kusto.emulator.faults().failOperations("ExtentsMove", 2);
+    assertThatThrownBy(() -> kusto.commit().commit(failing, List.of(rows)))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("Injected fault: ExtentsMove operation failed")
+        .hasMessageContaining("retried 1 time(s) ('maxRetriesOnMoveExtents')");
+    assertThat(kusto.column("MoveFailed | project name", "name")).containsExactly("old");
   }
 
   @Test
@@ -207,14 +244,14 @@ class TransactionalWriteTest {
     kusto.mgmt(".ingest inline into table Down <|\n-1,old");
     WritePlan plan = kusto.preparation().prepare(kusto.config("Down", "requestId", "req-down"), ID_NAME);
     List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 50));
-    // Every attempt of the commit's first command fails (the test runner tries 3 times); the service is back for
-    // the staging table's drop.
+    // Every attempt of the commit's first command (listing the staging extents) fails (the test runner tries 3
+    // times); the service is back for the staging table's drop.
     kusto.emulator.faults().failNext(RequestKind.MGMT, 3, 503);
 
     assertThatThrownBy(() -> kusto.commit().commit(plan, results))
         .isInstanceOf(KustoConnectorException.class)
         .hasMessageStartingWith("Cannot commit the write to table 'Down' (request id 'req-down'): every blob"
-            + " ingested into the staging table, but preparing the move failed: Cannot freeze temp table extents")
+            + " ingested into the staging table, but preparing the move failed: Cannot list staging extents")
         .hasMessageContaining("(HTTP 503)")
         .hasMessageEndingWith("The table is unchanged. Write again once the cluster answers.");
     assertThat(kusto.column("Down | project name", "name")).containsExactly("old");
@@ -248,6 +285,11 @@ class TransactionalWriteTest {
     assertThat(awaitCount("ViewSource", 3)).isEqualTo(3);
     kusto.commit().abort(append);
     kusto.commit().abort(overwrite);
+  }
+
+  private static long moveOperations() {
+    return kusto.commandColumn(".show operations | where Operation == 'ExtentsMove' | project OperationId",
+        "OperationId").size();
   }
 
   private static long awaitCount(String table, long expected) throws InterruptedException {
