@@ -42,23 +42,27 @@ final class BatchSave {
 
   private BatchSave() {}
 
-  static void save(SaveMode mode, Map<String, String> options, Map<String, String> sessionConf, Dataset<Row> data) {
+  /** @return the configuration the data was written with (for the relation the source returns) */
+  static WriteConfig save(SaveMode mode, Map<String, String> options, Map<String, String> sessionConf,
+      Dataset<Row> data) {
     WriteConfig config = WriteConfig.from(options, sessionConf);
     if (mode == SaveMode.Append || mode == SaveMode.Overwrite) {
       write(config, data, mode == SaveMode.Overwrite);
-      return;
+      return config;
     }
     if (tableExists(config)) {
       if (mode == SaveMode.Ignore) {
         LOG.info("Write to table '{}' ignored: the table exists (SaveMode.Ignore)", config.getTable());
-        return;
+        return config;
       }
       throw new KustoConnectorException(ErrorCode.CONFLICTING_OPTIONS, KustoConnectorException.message(
           "write to table '" + config.getTable() + "' with SaveMode.ErrorIfExists (Spark's default mode)",
           "the table exists in database '" + config.getConnection().getDatabase() + "'",
           "Use mode(\"append\") to add rows, mode(\"overwrite\") to replace them, or write to a new table."));
     }
-    write(creatingTable(options, sessionConf, config), data, false);
+    WriteConfig creating = creatingTable(options, sessionConf, config);
+    write(creating, data, false);
+    return creating;
   }
 
   private static void write(WriteConfig config, Dataset<Row> data, boolean overwrite) {

@@ -47,8 +47,10 @@ public class KustoSourceV1 implements DataSourceRegister, RelationProvider, Sche
   @Override
   public BaseRelation createRelation(SQLContext sqlContext, SaveMode mode, Map<String, String> parameters,
       Dataset<Row> data) {
-    BatchSave.save(mode, V1Options.of(parameters), V1Options.sessionConf(sqlContext.sparkSession()), data);
-    return new WrittenRelation(sqlContext, data.schema());
+    java.util.Map<String, String> options = V1Options.of(parameters);
+    java.util.Map<String, String> session = V1Options.sessionConf(sqlContext.sparkSession());
+    WriteConfig written = BatchSave.save(mode, options, session, data);
+    return WrittenRelation.of(sqlContext, written, options, session, data.schema());
   }
 
   /** Append and update output modes (each micro-batch's rows are appended); complete mode is refused. */

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.sources.BaseRelation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,27 @@ class KustoV1WriteTest {
 
   private static void save(Dataset<Row> data, String table, SaveMode mode, String... options) {
     data.write().format("kusto").options(kit.writeOptions(table, options)).mode(mode).save();
+  }
+
+  /** The relation a write returns reads back {@code writeResultLimit} rows of the target, as the established one. */
+  @Test
+  void theRelationAWriteReturnsReadsBackWriteResultLimitRows() {
+    BaseRelation three = new KustoSourceV1().createRelation(kit.spark().sqlContext(), SaveMode.Append,
+        scalaMap(kit.writeOptions("ResultRows", "tableCreateOptions", "CreateIfNotExist", "writeResultLimit", "3")),
+        rows(0, 10));
+    BaseRelation all = new KustoSourceV1().createRelation(kit.spark().sqlContext(), SaveMode.Append,
+        scalaMap(kit.writeOptions("ResultRows", "writeResultLimit", "none")), rows(10, 25));
+    BaseRelation byDefault = new KustoSourceV1().createRelation(kit.spark().sqlContext(), SaveMode.Append,
+        scalaMap(kit.writeOptions("ResultRows")), rows(25, 30));
+
+    assertThat(kit.spark().baseRelationToDataFrame(three).count()).isEqualTo(3);
+    assertThat(kit.spark().baseRelationToDataFrame(all).count()).isEqualTo(30);
+    assertThat(kit.spark().baseRelationToDataFrame(byDefault).collectAsList()).hasSize(1);
+  }
+
+  private static scala.collection.immutable.Map<String, String> scalaMap(java.util.Map<String, String> options) {
+    return scala.collection.JavaConverters.mapAsScalaMapConverter(options).asScala()
+        .toMap(scala.Predef.<scala.Tuple2<String, String>>$conforms());
   }
 
   @Test
