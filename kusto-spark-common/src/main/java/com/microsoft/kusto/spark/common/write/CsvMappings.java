@@ -38,6 +38,16 @@ public final class CsvMappings {
     return array.toString();
   }
 
+  /** {@code mapping} plus an entry filling {@code column} with the source blob's URL ({@code SourceLocation}). */
+  static String withSourceLocation(String mapping, String column) {
+    ArrayNode array = (ArrayNode) Json.parse(OPTION, mapping, false, SHAPE);
+    ObjectNode entry = array.addObject();
+    entry.put("Column", column);
+    entry.put("DataType", "string");
+    entry.putObject("Properties").put("Transform", "SourceLocation");
+    return array.toString();
+  }
+
   /** The SDK's column mappings of a mapping JSON. */
   public static ColumnMapping[] toColumnMappings(String json) {
     JsonNode root = Json.parse(OPTION, json, false, SHAPE);

@@ -4,6 +4,7 @@ import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.SchemaAdjustmentMode;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
+import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.schema.StructField;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +19,28 @@ import java.util.Set;
  * {@code GenerateDynamicCsvMapping} maps each DataFrame column by name to its table column with a CSV mapping.
  */
 public final class SchemaAdjustment {
+  /**
+   * The column that {@code addSourceLocationTransform} fills with each row's source blob URL (Kusto's
+   * {@code SourceLocation} mapping transformation), under the established connector's name.
+   */
+  public static final String SOURCE_LOCATION_COLUMN = "ingestion_source_location_url_blob_internal";
+
   private SchemaAdjustment() {}
 
+  /** {@link #apply(SchemaAdjustmentMode, String, List, List, boolean)} without the source location column. */
+  public static String apply(SchemaAdjustmentMode mode, String table, List<StructField> dataFrame,
+      List<KustoColumn> target) {
+    return apply(mode, table, dataFrame, target, false);
+  }
+
   /**
+   * @param sourceLocation {@code addSourceLocationTransform}: the generated mapping also fills
+   *     {@link #SOURCE_LOCATION_COLUMN}, which the table must have as a string column
    * @return the generated CSV mapping JSON for {@code GenerateDynamicCsvMapping}, otherwise {@code null}
    * @throws KustoConnectorException with {@link ErrorCode#SCHEMA_MISMATCH} listing the differences
    */
   public static String apply(SchemaAdjustmentMode mode, String table, List<StructField> dataFrame,
-      List<KustoColumn> target) {
+      List<KustoColumn> target, boolean sourceLocation) {
     List<String> dfNames = new ArrayList<>();
     for (StructField field : dataFrame) {
       dfNames.add(field.name());
@@ -42,7 +57,8 @@ public final class SchemaAdjustment {
         }
         return null;
       case GenerateDynamicCsvMapping:
-        return mapping(table, mode, dfNames, target, tableNames);
+        String mapping = mapping(table, mode, dfNames, target, tableNames);
+        return sourceLocation ? withSourceLocation(table, mode, mapping, target) : mapping;
       case NoAdjustment:
       default:
         return null;
@@ -73,6 +89,22 @@ public final class SchemaAdjustment {
           + " ('.alter-merge table').");
     }
     return CsvMappings.generate(ordinals, columns);
+  }
+
+  private static String withSourceLocation(String table, SchemaAdjustmentMode mode, String mapping,
+      List<KustoColumn> target) {
+    for (KustoColumn column : target) {
+      if (column.name().equals(SOURCE_LOCATION_COLUMN)) {
+        if (column.type() != KustoType.STRING) {
+          break;
+        }
+        return CsvMappings.withSourceLocation(mapping, SOURCE_LOCATION_COLUMN);
+      }
+    }
+    throw mismatch(table, mode, "'addSourceLocationTransform' fills column '" + SOURCE_LOCATION_COLUMN
+        + "', but the table has no string column of that name (its columns are " + CsvMappings.names(target) + ")",
+        "Add it with '.alter-merge table " + table + " (" + SOURCE_LOCATION_COLUMN + ":string)', or remove"
+            + " 'addSourceLocationTransform'.");
   }
 
   private static String differences(List<String> df, List<String> table) {

@@ -13,10 +13,12 @@ import com.microsoft.kusto.spark.common.options.WriteConfig;
 import com.microsoft.kusto.spark.common.options.WriteMode;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
 import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.schema.TypeMapping;
 import com.microsoft.kusto.spark.datasink.SparkIngestionProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +66,8 @@ public final class TableWritePreparation {
     if (target == null) {
       target = createTarget(config, schema, deadline);
     }
-    String mapping = SchemaAdjustment.apply(config.getAdjustSchema(), table, schema, target);
+    String mapping = SchemaAdjustment.apply(config.getAdjustSchema(), table, schema, target,
+        config.isAddSourceLocationTransform());
 
     if (batch != null && config.getWriteMode() == WriteMode.KustoStreaming) {
       LOG.warn("Micro-batch {} is written with KustoStreaming, which cannot tag extents: a replay after a restart"
@@ -141,7 +144,10 @@ public final class TableWritePreparation {
           "Create the table first, or set 'tableCreateOptions' to CreateIfNotExist to create it from the"
               + " DataFrame schema."));
     }
-    List<KustoColumn> columns = TypeMapping.toKustoColumns(schema);
+    List<KustoColumn> columns = new ArrayList<>(TypeMapping.toKustoColumns(schema));
+    if (config.isAddSourceLocationTransform()) {
+      columns.add(KustoColumn.of(SchemaAdjustment.SOURCE_LOCATION_COLUMN, KustoType.STRING));
+    }
     runner.command("create table", KustoCommands.createTable(table, columns), deadline);
     LOG.info("Created table '{}' with columns {}", table, columns);
     if (config.getWriteMode() == WriteMode.KustoStreaming) {

@@ -147,6 +147,31 @@ class TransactionalWriteTest {
   }
 
   @Test
+  void addSourceLocationTransformFillsTheSourceBlobOfEachRow() {
+    WritePlan created = kusto.preparation().prepare(kusto.config("WithSource", "adjustSchema",
+        "GenerateDynamicCsvMapping", "addSourceLocationTransform", "true", "tableCreateOptions", "CreateIfNotExist"),
+        ID_NAME).withBlobSizeLimitChars(200);
+    PartitionResult result = writeRange(created, 0, 0, 20);
+    kusto.commit().commit(created, List.of(result));
+    assertThat(kusto.commandColumn(".show table WithSource cslschema", "Schema"))
+        .containsExactly("id:long,name:string," + SchemaAdjustment.SOURCE_LOCATION_COLUMN + ":string");
+    // Each row names the blob it was staged in (the URL without its SAS), one of this write's blobs.
+    List<String> sources = kusto.column("WithSource | distinct " + SchemaAdjustment.SOURCE_LOCATION_COLUMN,
+        SchemaAdjustment.SOURCE_LOCATION_COLUMN);
+    assertThat(sources).hasSize(result.blobs().size()).allSatisfy(url -> assertThat(url).doesNotContain("sig="));
+    assertThat(result.blobs()).allSatisfy(blob -> assertThat(sources).contains(blob.url()));
+
+    kusto.mgmt(".create table WithoutSourceColumn (id:long, name:string)");
+    assertThatThrownBy(() -> kusto.preparation().prepare(kusto.config("WithoutSourceColumn", "adjustSchema",
+        "GenerateDynamicCsvMapping", "addSourceLocationTransform", "true"), ID_NAME))
+        .isInstanceOfSatisfying(KustoConnectorException.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(ErrorCode.SCHEMA_MISMATCH))
+        .hasMessageContaining("has no string column of that name")
+        .hasMessageContaining(".alter-merge table WithoutSourceColumn (" + SchemaAdjustment.SOURCE_LOCATION_COLUMN
+            + ":string)");
+  }
+
+  @Test
   void overwriteReplacesTheOldRowsInOneStep() {
     kusto.mgmt(".create table Over (id:long, name:string)");
     kusto.mgmt(".ingest inline into table Over <|\n-1,old\n-2,old\n-3,old");
