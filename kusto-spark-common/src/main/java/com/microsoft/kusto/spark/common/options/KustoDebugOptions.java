@@ -9,7 +9,9 @@ public final class KustoDebugOptions {
   private KustoDebugOptions() {}
 
   public static final KustoOption DBG_BLOB_COMPRESS_ON_EXPORT = KustoOption.builder("dbgBlobCompressOnExport",
-      READ, "Unused; set `compressed` in `kustoExportOptionsJson` instead").debug().defaultValue("true").build();
+      READ, "Compress exported files").debug().defaultValue("true")
+      .noEffect("compression is set by `compressed` and `compressionType` in `kustoExportOptionsJson`")
+      .build();
   public static final KustoOption READ_PARTITION_MODE = KustoOption.builder("partitionMode", READ,
       "Export partitioning; only `hash` is accepted").debug().defaultValue("hash").build();
   public static final KustoOption NUM_PARTITIONS = KustoOption.builder("numPartitions", READ,

@@ -20,12 +20,14 @@ public final class KustoOption implements Serializable {
   private final String defaultValue;
   private final String defaultDescription;
   private final String description;
+  private final String noEffectReason;
 
   private KustoOption(Builder b) {
     this.key = b.key;
     this.scope = b.scope;
     this.secret = b.secret;
     this.debug = b.debug;
+    this.noEffectReason = b.noEffectReason;
     this.required = b.required;
     this.defaultValue = b.defaultValue;
     this.defaultDescription = b.defaultDescription != null ? b.defaultDescription
@@ -76,6 +78,14 @@ public final class KustoOption implements Serializable {
     return description;
   }
 
+  /**
+   * Why this option is accepted for compatibility with the established connector but changes nothing here, or
+   * {@code null} for an option that takes effect. Setting such an option draws one warning naming the reason.
+   */
+  public String noEffectReason() {
+    return noEffectReason;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof KustoOption && ((KustoOption) o).key.equals(key);
@@ -100,6 +110,7 @@ public final class KustoOption implements Serializable {
     private boolean required;
     private String defaultValue;
     private String defaultDescription;
+    private String noEffectReason;
 
     private Builder(String key, OptionScope scope, String description) {
       this.key = key;
@@ -114,6 +125,12 @@ public final class KustoOption implements Serializable {
 
     Builder debug() {
       this.debug = true;
+      return this;
+    }
+
+    /** Accepted for compatibility, no effect, because {@code reason} (said in the warning and the README). */
+    Builder noEffect(String reason) {
+      this.noEffectReason = reason;
       return this;
     }
 

@@ -109,6 +109,9 @@ public final class KustoOptionsMap {
       if (!option.scope().appliesTo(operation)) {
         warnings.add("Option '" + option.key() + "' applies to " + describe(option.scope())
             + " only and is ignored when " + (operation == OptionScope.READ ? "reading." : "writing."));
+      } else if (option.noEffectReason() != null) {
+        warnings.add("Option '" + option.key() + "' is accepted for compatibility with the established Kusto"
+            + " connector but has no effect: " + option.noEffectReason() + ".");
       }
       return;
     }

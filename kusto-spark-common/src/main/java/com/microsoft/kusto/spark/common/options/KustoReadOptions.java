@@ -30,5 +30,7 @@ public final class KustoReadOptions {
       "JSON string map added to `.export ... with(...)`; `sizeLimit` in MB, `compressionType`, `compressed`=none")
       .defaultValue("{}").build();
   public static final KustoOption STORAGE_PROTOCOL = KustoOption.builder("storageProtocol", READ,
-      "`wasbs`, `abfs` or `abfss`: protocol of the exported file URLs").defaultValue("wasbs").build();
+      "`wasbs`, `abfs` or `abfss`: protocol of the exported file URLs").defaultValue("wasbs")
+      .noEffect("exported files are read with the Azure Storage SDK over HTTPS, never through a Hadoop file"
+          + " system, so no URL scheme is chosen").build();
 }

@@ -21,7 +21,8 @@ public final class KustoWriteOptions {
       "`true`: return before ingestion completes; failures are only logged").defaultValue("false").build();
   public static final KustoOption POLLING_ON_DRIVER = KustoOption.builder("pollingOnDriver", WRITE,
       "`true`: poll ingestion status on a driver thread instead of a one-task Spark job")
-      .defaultValue("false").build();
+      .defaultValue("false").noEffect("status polling and the final move always run on a driver thread here; they"
+          + " never occupy an executor").build();
   public static final KustoOption WRITE_RESULT_LIMIT = KustoOption.builder("writeResultLimit", WRITE,
       "Rows read back into the relation returned by a batch write; `none` for all").defaultValue("1").build();
   public static final KustoOption SPARK_INGESTION_PROPERTIES_JSON = KustoOption.builder(

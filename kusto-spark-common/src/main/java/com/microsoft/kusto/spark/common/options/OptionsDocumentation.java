@@ -9,13 +9,16 @@ public final class OptionsDocumentation {
 
   /**
    * A Markdown table with one row per current option: key, scope, default, description. Debug options are marked
-   * "(debug)", secret options "(secret)".
+   * "(debug)", secret options "(secret)", options without effect say so and why.
    */
   public static String markdownTable() {
     StringBuilder sb = new StringBuilder("| Option | Scope | Default | Description |\n|---|---|---|---|\n");
     for (KustoOption option : KustoOptionRegistry.all()) {
       sb.append("| `").append(option.key()).append("` | ").append(scope(option)).append(" | ")
           .append(escape(option.defaultDescription())).append(" | ").append(escape(option.description()));
+      if (option.noEffectReason() != null) {
+        sb.append(". Accepted for compatibility, no effect: ").append(escape(option.noEffectReason()));
+      }
       if (option.isSecret()) {
         sb.append(" (secret)");
       }

@@ -31,6 +31,21 @@ class KustoOptionsMapTest {
   }
 
   @Test
+  void optionsWithoutEffectDrawOneWarningSayingWhy() {
+    try (LogCapture log = LogCapture.start()) {
+      KustoOptionsMap write = KustoOptionsMap.of(of("pollingOnDriver", "true"), OptionScope.WRITE);
+      assertThat(write.warnings()).containsExactly("Option 'pollingOnDriver' is accepted for compatibility with the"
+          + " established Kusto connector but has no effect: status polling and the final move always run on a"
+          + " driver thread here; they never occupy an executor.");
+      KustoOptionsMap read = KustoOptionsMap.of(of("storageProtocol", "abfss", "dbgBlobCompressOnExport", "false"),
+          OptionScope.READ);
+      assertThat(read.warnings()).hasSize(2).allSatisfy(w -> assertThat(w).contains("has no effect: "));
+      assertThat(log.text()).contains("WARN").contains("Option 'storageProtocol' is accepted for compatibility");
+    }
+    assertThat(KustoOptionsMap.of(of("writeMode", "Queued"), OptionScope.WRITE).warnings()).isEmpty();
+  }
+
+  @Test
   void keysThatSparkPassesAreNotWarnedAbout() {
     KustoOptionsMap options = KustoOptionsMap.of(of("path", "/x", "checkpointLocation", "/c", "queryName", "q",
         "__partition_columns", "[]", "paths", "[]"), OptionScope.WRITE);
