@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
-import com.microsoft.kusto.spark.common.util.Endpoints;
 import com.microsoft.kusto.spark.common.util.Json;
-import com.microsoft.kusto.spark.common.util.Secrets;
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,13 +14,23 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * User-managed storage for distributed-read exports (option {@code transientStorage}): one or more blob containers,
- * each given by a SAS URL or by account name + account key + container, and the storage endpoint suffix.
+ * User-managed storage for distributed-read exports (option {@code transientStorage}): one or more blob containers
+ * and the storage endpoint suffix. Each container is given by
  *
- * <p>The option value is the JSON that {@link #toInsecureString()} produces, for example
- * {@code {"storageCredentials":[{"sasUrl":"https://acc.blob.core.windows.net/c?sv=...&sig=..."}],
- * "endpointSuffix":"core.windows.net"}}; property names are matched ignoring case. {@link #toString()} is safe to
- * log and therefore cannot be used as the option value.
+ * <ul>
+ *   <li>a SAS URL: {@code {"sasUrl":"https://<account>.blob.<suffix>/<container>?<sas>"}};</li>
+ *   <li>account, container and SAS token: {@code {"storageAccountName":...,"blobContainer":...,"sasKey":"?<sas>"}}
+ *       (a {@code sasUrl} without token may come with it, as the established connector writes it);</li>
+ *   <li>account, account key and container:
+ *       {@code {"storageAccountName":...,"storageAccountKey":...,"blobContainer":...}}.</li>
+ * </ul>
+ *
+ * <p>Without a SAS URL the container URL is {@code https://<account>.blob.<suffix>/<container>}, the suffix being the
+ * credential's {@code domainSuffix} or else {@code endpointSuffix}. {@code ;impersonate} credentials and OneLake
+ * locations ({@code oneLakeUrl}) are refused, see {@link UnsupportedTransientStorage}.
+ *
+ * <p>The option value is the JSON that {@link #toInsecureString()} produces; property names are matched ignoring
+ * case. {@link #toString()} is safe to log and therefore cannot be used as the option value.
  */
 public final class TransientStorageParameters implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -32,9 +38,10 @@ public final class TransientStorageParameters implements Serializable {
   /** Suffix of public Azure storage endpoints. */
   public static final String DEFAULT_ENDPOINT_SUFFIX = "core.windows.net";
   static final String OPTION = "transientStorage";
-  private static final String SHAPE = "{\"storageCredentials\":[{\"sasUrl\":\"https://<account>.blob.<suffix>/"
-      + "<container>?<sas>\"} or {\"storageAccountName\":...,\"storageAccountKey\":...,\"blobContainer\":...}],"
-      + "\"endpointSuffix\":\"core.windows.net\"} (build it with TransientStorageParameters.toInsecureString())";
+  static final String SHAPE = "{\"storageCredentials\":[...],\"endpointSuffix\":\"core.windows.net\"} with "
+      + "credentials {\"sasUrl\":\"https://<account>.blob.<suffix>/<container>?<sas>\"}, {\"storageAccountName\":...,"
+      + "\"blobContainer\":...,\"sasKey\":\"?<sas>\"} or {\"storageAccountName\":...,\"storageAccountKey\":...,"
+      + "\"blobContainer\":...} (build it with TransientStorageParameters.toInsecureString())";
 
   private final List<TransientStorageCredentials> storageCredentials;
   private final String endpointSuffix;
@@ -78,7 +85,7 @@ public final class TransientStorageParameters implements Serializable {
       if (!credential.isObject()) {
         throw Json.invalid(OPTION, "each entry of 'storageCredentials' must be an object", SHAPE);
       }
-      parsed.add(TransientStorageCredentials.fromJson(credential));
+      parsed.add(TransientCredentialJson.parse(credential));
     }
     return new TransientStorageParameters(parsed, Json.text(root, "endpointSuffix"));
   }
@@ -122,21 +129,22 @@ public final class TransientStorageParameters implements Serializable {
   }
 
   /**
-   * One container: by SAS URL (account and container are read from the URL; Azurite-style loopback URLs
-   * {@code http://127.0.0.1:10000/<account>/<container>?<sas>} are understood too), or by account name, account key
-   * and container. A SAS URL ending in {@code ;impersonate} means Kusto accesses the container with the caller's
-   * identity and carries no token.
+   * One container and the credential to it: a SAS token (from a SAS URL, or given as {@code sasKey} with account and
+   * container) or an account key. Azurite-style loopback SAS URLs
+   * {@code http://127.0.0.1:10000/<account>/<container>?<sas>} are understood too.
    */
   public static final class TransientStorageCredentials implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final String IMPERSONATE = ";impersonate";
 
     private final String storageAccountName;
     private final String blobContainer;
     private final String storageAccountKey;
     private final String sasUrl;
     private final String sasKey;
+    /** The account endpoint read from a SAS URL; {@code null} when it is built from the suffix. */
     private final String blobEndpoint;
+    /** This credential's own endpoint suffix, or {@code null} for the parameters' {@code endpointSuffix}. */
+    private final String domainSuffix;
 
     /** A container given by its SAS URL. */
     public TransientStorageCredentials(String sasUrl) {
@@ -148,93 +156,112 @@ public final class TransientStorageParameters implements Serializable {
      * read configuration uses it for the legacy {@code blobStorageSasUrl}).
      */
     public TransientStorageCredentials(String sasUrl, String optionKey) {
-      if (sasUrl == null || sasUrl.trim().isEmpty()) {
-        throw Json.invalid(optionKey, "'sasUrl' is empty", SHAPE);
-      }
-      String url = sasUrl.trim();
-      boolean impersonate = url.toLowerCase(Locale.ROOT).endsWith(IMPERSONATE);
-      String withoutMarker = impersonate ? url.substring(0, url.length() - IMPERSONATE.length()) : url;
-      URI uri;
-      try {
-        uri = new URI(withoutMarker);
-      } catch (URISyntaxException e) {
-        throw invalidSas(optionKey, url, "it is not a valid URL");
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      boolean loopback = Endpoints.isLoopbackHost(uri.getHost());
-      if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-        throw invalidSas(optionKey, url, "it must be an https URL (http only for loopback hosts)");
-      }
-      String[] path = uri.getPath() == null ? new String[0] : uri.getPath().replaceAll("^/+|/+$", "").split("/");
-      String account;
-      String container;
-      String endpoint;
-      if (loopback) {
-        // Azurite and other emulators address the account in the path: /<account>/<container>.
-        if (path.length != 2 || path[0].isEmpty()) {
-          throw invalidSas(optionKey, url, "a loopback SAS URL must look like http://127.0.0.1:<port>/<account>/<container>?<sas>");
-        }
-        account = path[0];
-        container = path[1];
-        endpoint = scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/" + account;
-      } else {
-        String host = uri.getHost();
-        if (host == null || !host.contains(".blob.") || path.length != 1 || path[0].isEmpty()) {
-          throw invalidSas(optionKey, url, "it must look like https://<account>.blob.<suffix>/<container>?<sas>");
-        }
-        account = host.substring(0, host.indexOf('.'));
-        container = path[0];
-        endpoint = "https://" + host;
-      }
-      String query = uri.getRawQuery();
-      if (!impersonate && (query == null || !query.toLowerCase(Locale.ROOT).contains("sig="))) {
-        throw invalidSas(optionKey, url, "it has no SAS token (no 'sig=' parameter)");
-      }
-      this.storageAccountName = account;
-      this.blobContainer = container;
-      this.storageAccountKey = null;
-      this.sasUrl = url;
-      this.sasKey = impersonate ? null : "?" + query;
-      this.blobEndpoint = endpoint;
+      this(fromSasUrl(sasUrl, null, null, null, optionKey));
     }
 
     /** A container given by account name, account key and container name. */
     public TransientStorageCredentials(String storageAccountName, String storageAccountKey, String blobContainer) {
-      this.storageAccountName = requireField(storageAccountName, "storageAccountName");
-      this.storageAccountKey = requireField(storageAccountKey, "storageAccountKey");
-      this.blobContainer = requireField(blobContainer, "blobContainer");
-      this.sasUrl = null;
-      this.sasKey = null;
-      this.blobEndpoint = null;
+      this(withAccountKey(storageAccountName, storageAccountKey, blobContainer, null));
     }
 
-    static TransientStorageCredentials fromJson(JsonNode node) {
-      Json.requireOnlyFields(OPTION, node, SHAPE, "sasUrl", "storageAccountName", "storageAccountKey",
-          "blobContainer", "sasKey", "domainSuffix");
-      String sasUrl = Json.text(node, "sasUrl");
-      String key = Json.text(node, "storageAccountKey");
-      String account = Json.text(node, "storageAccountName");
-      String container = Json.text(node, "blobContainer");
-      if (sasUrl != null && key != null) {
-        throw Json.invalid(OPTION, "a credential has both 'sasUrl' and 'storageAccountKey'", SHAPE);
+    private TransientStorageCredentials(TransientStorageCredentials other) {
+      this(other.storageAccountName, other.blobContainer, other.storageAccountKey, other.sasUrl, other.sasKey,
+          other.blobEndpoint, other.domainSuffix);
+    }
+
+    private TransientStorageCredentials(String storageAccountName, String blobContainer, String storageAccountKey,
+        String sasUrl, String sasKey, String blobEndpoint, String domainSuffix) {
+      this.storageAccountName = storageAccountName;
+      this.blobContainer = blobContainer;
+      this.storageAccountKey = storageAccountKey;
+      this.sasUrl = sasUrl;
+      this.sasKey = sasKey;
+      this.blobEndpoint = blobEndpoint;
+      this.domainSuffix = domainSuffix;
+    }
+
+    /**
+     * A container given by account name, container name and SAS token (with or without the leading {@code ?});
+     * its URL is {@code https://<account>.blob.<endpointSuffix>/<container>}.
+     */
+    public static TransientStorageCredentials withSasKey(String storageAccountName, String blobContainer,
+        String sasKey) {
+      return withSasKey(storageAccountName, blobContainer, sasKey, null);
+    }
+
+    /**
+     * A SAS URL, with the token in it or, when {@code sasKey} is given, in {@code sasKey} (then a token in the URL
+     * must be the same). {@code account} and {@code container}, when given, must be the ones the URL names: the
+     * established connector writes them next to the URL, and if they differ, which container was meant is unknown.
+     */
+    static TransientStorageCredentials fromSasUrl(String sasUrl, String sasKey, String account, String container,
+        String optionKey) {
+      if (sasUrl == null || sasUrl.trim().isEmpty()) {
+        throw Json.invalid(optionKey, "'sasUrl' is empty", SHAPE);
       }
-      if (sasUrl != null) {
-        return new TransientStorageCredentials(sasUrl);
+      String url = sasUrl.trim();
+      if (UnsupportedTransientStorage.isImpersonation(url) || UnsupportedTransientStorage.isImpersonation(sasKey)) {
+        throw UnsupportedTransientStorage.impersonation(optionKey);
       }
-      if (key != null) {
-        return new TransientStorageCredentials(account, key, container);
+      BlobContainerUrl parsed = BlobContainerUrl.parse(url, optionKey);
+      if ((account != null && !parsed.namesAccount(account))
+          || (container != null && !container.equals(parsed.container))) {
+        throw Json.invalid(optionKey, "a credential's 'sasUrl' names container '" + parsed.container
+            + "' of account '" + parsed.account + "' but its 'storageAccountName' and 'blobContainer' name '"
+            + container + "' of '" + account + "'", SHAPE);
       }
-      throw Json.invalid(OPTION, "a credential has neither 'sasUrl' nor 'storageAccountKey'", SHAPE);
+      if (sasKey == null) {
+        if (!hasSignature(parsed.query)) {
+          throw BlobContainerUrl.invalid(optionKey, url, "it has no SAS token (no 'sig=' parameter)");
+        }
+        return new TransientStorageCredentials(parsed.account, parsed.container, null, url, "?" + parsed.query,
+            parsed.accountEndpoint, null);
+      }
+      String token = sasToken(sasKey, optionKey);
+      if (parsed.query != null && !("?" + parsed.query).equals(token)) {
+        throw Json.invalid(optionKey, "'sasUrl' and 'sasKey' of container '" + parsed.container
+            + "' hold different SAS tokens", SHAPE);
+      }
+      String full = parsed.accountEndpoint + "/" + parsed.container + token;
+      return new TransientStorageCredentials(parsed.account, parsed.container, null, full, token,
+          parsed.accountEndpoint, null);
+    }
+
+    static TransientStorageCredentials withSasKey(String storageAccountName, String blobContainer, String sasKey,
+        String domainSuffix) {
+      if (UnsupportedTransientStorage.isImpersonation(sasKey)) {
+        throw UnsupportedTransientStorage.impersonation(OPTION);
+      }
+      String kind = "with 'sasKey'";
+      String token = sasToken(requireField(sasKey, "sasKey", kind), OPTION);
+      return new TransientStorageCredentials(requireField(storageAccountName, "storageAccountName", kind),
+          requireField(blobContainer, "blobContainer", kind), null, null, token, null, blankToNull(domainSuffix));
+    }
+
+    static TransientStorageCredentials withAccountKey(String storageAccountName, String storageAccountKey,
+        String blobContainer, String domainSuffix) {
+      String kind = "without 'sasUrl'";
+      String account = requireField(storageAccountName, "storageAccountName", kind);
+      String key = requireField(storageAccountKey, "storageAccountKey", kind);
+      return new TransientStorageCredentials(account, requireField(blobContainer, "blobContainer", kind), key, null,
+          null, null, blankToNull(domainSuffix));
     }
 
     ObjectNode toJson() {
       ObjectNode node = Json.object();
       if (sasUrl != null) {
         node.put("sasUrl", sasUrl);
+        return node;
+      }
+      node.put("storageAccountName", storageAccountName);
+      if (sasKey != null) {
+        node.put("sasKey", sasKey);
       } else {
-        node.put("storageAccountName", storageAccountName);
         node.put("storageAccountKey", storageAccountKey);
-        node.put("blobContainer", blobContainer);
+      }
+      node.put("blobContainer", blobContainer);
+      if (domainSuffix != null) {
+        node.put("domainSuffix", domainSuffix);
       }
       return node;
     }
@@ -252,12 +279,12 @@ public final class TransientStorageParameters implements Serializable {
       return storageAccountKey;
     }
 
-    /** The SAS URL as given, or {@code null} for account-key credentials. Secret. */
+    /** The SAS URL (as given, or built from the URL and {@code sasKey}), or {@code null}. Secret. */
     public String getSasUrl() {
       return sasUrl;
     }
 
-    /** The SAS token starting with {@code ?}, or {@code null}. Secret. */
+    /** The SAS token starting with {@code ?}, or {@code null} for account-key credentials. Secret. */
     public String getSasKey() {
       return sasKey;
     }
@@ -267,18 +294,38 @@ public final class TransientStorageParameters implements Serializable {
       return sasKey != null;
     }
 
-    /** True for {@code ;impersonate} SAS URLs. */
-    public boolean isImpersonate() {
-      return sasUrl != null && sasKey == null;
-    }
-
     /**
      * The account's blob endpoint read from the SAS URL ({@code https://acc.blob.core.windows.net}, or the
-     * emulator's {@code http://127.0.0.1:10000/acc}); {@code null} for account-key credentials, whose endpoint
-     * is {@code https://<account>.blob.<endpointSuffix>}.
+     * emulator's {@code http://127.0.0.1:10000/acc}); {@code null} for credentials without a SAS URL, see
+     * {@link #accountEndpoint(String)}.
      */
     public String getBlobEndpoint() {
       return blobEndpoint;
+    }
+
+    /** This credential's own endpoint suffix ({@code domainSuffix}), or {@code null}. */
+    public String getDomainSuffix() {
+      return domainSuffix;
+    }
+
+    /**
+     * The account's blob endpoint: the SAS URL's, or else {@code https://<account>.blob.<suffix>} with this
+     * credential's {@code domainSuffix} or else {@code endpointSuffix} (or else {@code core.windows.net}).
+     */
+    public String accountEndpoint(String endpointSuffix) {
+      if (blobEndpoint != null) {
+        return blobEndpoint;
+      }
+      String suffix = domainSuffix != null ? domainSuffix : blankToNull(endpointSuffix);
+      if (suffix == null) {
+        suffix = DEFAULT_ENDPOINT_SUFFIX;
+      }
+      return "https://" + storageAccountName + ".blob." + suffix;
+    }
+
+    /** The container URL without credential, safe to log: {@code https://<account>.blob.<suffix>/<container>}. */
+    public String containerUrl(String endpointSuffix) {
+      return accountEndpoint(endpointSuffix) + "/" + blobContainer;
     }
 
     @Override
@@ -290,7 +337,9 @@ public final class TransientStorageParameters implements Serializable {
       return Objects.equals(storageAccountName, other.storageAccountName)
           && Objects.equals(blobContainer, other.blobContainer)
           && Objects.equals(storageAccountKey, other.storageAccountKey)
-          && Objects.equals(sasUrl, other.sasUrl);
+          && Objects.equals(sasUrl, other.sasUrl)
+          && Objects.equals(sasKey, other.sasKey)
+          && Objects.equals(domainSuffix, other.domainSuffix);
     }
 
     @Override
@@ -302,19 +351,32 @@ public final class TransientStorageParameters implements Serializable {
     @Override
     public String toString() {
       return "TransientStorageCredentials{storageAccountName=" + storageAccountName + ", blobContainer="
-          + blobContainer + ", isSasKeyDefined=" + isSasKeyDefined() + (isImpersonate() ? ", impersonate" : "")
-          + "}";
+          + blobContainer + ", isSasKeyDefined=" + isSasKeyDefined() + "}";
     }
 
-    private static String requireField(String value, String field) {
+    /** {@code sasKey} as {@code ?<token>}; it must hold a signature. Never quoted in errors. */
+    private static String sasToken(String sasKey, String optionKey) {
+      String token = sasKey.trim().startsWith("?") ? sasKey.trim().substring(1) : sasKey.trim();
+      if (!hasSignature(token)) {
+        throw Json.invalid(optionKey, "'sasKey' is not a SAS token (no 'sig=' parameter)", SHAPE);
+      }
+      return "?" + token;
+    }
+
+    private static boolean hasSignature(String query) {
+      return query != null && query.toLowerCase(Locale.ROOT).contains("sig=");
+    }
+
+    /** @param kind which credential needs the field, e.g. {@code "with 'sasKey'"} */
+    private static String requireField(String value, String field, String kind) {
       if (value == null || value.trim().isEmpty()) {
-        throw Json.invalid(OPTION, "a credential without 'sasUrl' needs '" + field + "'", SHAPE);
+        throw Json.invalid(OPTION, "a credential " + kind + " needs '" + field + "'", SHAPE);
       }
       return value.trim();
     }
 
-    private static InvalidOptionException invalidSas(String optionKey, String url, String reason) {
-      return Json.invalid(optionKey, "the SAS URL [" + Secrets.maskSasUrl(url) + "] is not usable: " + reason, SHAPE);
+    private static String blankToNull(String value) {
+      return value == null || value.trim().isEmpty() ? null : value.trim();
     }
   }
 }

@@ -57,4 +57,24 @@ class SparkIngestionPropertiesTest {
         .hasMessage("Cannot parse option 'sparkIngestionPropertiesJson': both 'csvMapping' and "
             + "'csvMappingNameReference' are set. Expected only one of them.");
   }
+
+  @Test
+  void acceptsTheEstablishedConnectorsToStringWithNullFields() {
+    // Pretty-printed, unset fields as null, creationTime as epoch seconds (Jackson's JavaTimeModule default).
+    SparkIngestionProperties parsed = SparkIngestionProperties.fromString("{\n  \"flushImmediately\" : true,\n"
+        + "  \"dropByTags\" : [ \"d\" ],\n  \"ingestByTags\" : null,\n  \"additionalTags\" : null,\n"
+        + "  \"ingestIfNotExists\" : null,\n  \"creationTime\" : 1700000000.000000000,\n"
+        + "  \"csvMapping\" : null,\n  \"csvMappingNameReference\" : \"m\"\n}");
+    assertThat(parsed).isEqualTo(new SparkIngestionProperties(true, java.util.Collections.singletonList("d"), null,
+        null, null, java.time.Instant.ofEpochSecond(1700000000L), null, "m"));
+  }
+
+  @Test
+  void unknownPropertyIsRejectedWithTheNearestKnownOne() {
+    assertThatThrownBy(() -> SparkIngestionProperties.fromString("{\"ingestByTag\":[\"a\"]}"))
+        .hasMessageStartingWith("Cannot parse option 'sparkIngestionPropertiesJson': unknown property [ingestByTag]; "
+            + "allowed properties are flushImmediately, dropByTags, ingestByTags, additionalTags, ingestIfNotExists, "
+            + "creationTime, csvMapping, csvMappingNameReference. Did you mean 'ingestByTags'? Expected a JSON "
+            + "object with any of");
+  }
 }

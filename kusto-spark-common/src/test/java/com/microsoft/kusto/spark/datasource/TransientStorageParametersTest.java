@@ -19,22 +19,17 @@ class TransientStorageParametersTest {
     assertThat(c.getBlobContainer()).isEqualTo("exports");
     assertThat(c.getSasKey()).isEqualTo("?sv=2021-08-06&sp=rwdl&sig=SIGSECRET");
     assertThat(c.isSasKeyDefined()).isTrue();
-    assertThat(c.isImpersonate()).isFalse();
     assertThat(c.getBlobEndpoint()).isEqualTo("https://acc.blob.core.windows.net");
     assertThat(c.getStorageAccountKey()).isNull();
   }
 
   @Test
-  void understandsEmulatorAndImpersonationUrls() {
+  void understandsEmulatorUrls() {
     TransientStorageCredentials azurite =
         new TransientStorageCredentials("http://127.0.0.1:10000/devstoreaccount1/exports?sv=1&sig=x");
     assertThat(azurite.getStorageAccountName()).isEqualTo("devstoreaccount1");
     assertThat(azurite.getBlobContainer()).isEqualTo("exports");
     assertThat(azurite.getBlobEndpoint()).isEqualTo("http://127.0.0.1:10000/devstoreaccount1");
-    TransientStorageCredentials impersonate =
-        new TransientStorageCredentials("https://acc.blob.core.windows.net/exports;impersonate");
-    assertThat(impersonate.isImpersonate()).isTrue();
-    assertThat(impersonate.isSasKeyDefined()).isFalse();
   }
 
   @Test

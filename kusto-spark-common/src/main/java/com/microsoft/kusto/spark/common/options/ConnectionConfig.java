@@ -1,16 +1,12 @@
 package com.microsoft.kusto.spark.common.options;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.azure.kusto.data.ClientRequestProperties;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.spark.common.auth.AuthConfig;
 import com.microsoft.kusto.spark.common.auth.AuthResolver;
 import com.microsoft.kusto.spark.common.client.RetryPolicy;
-import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
-import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.util.Endpoints;
-import com.microsoft.kusto.spark.common.util.Json;
 import com.microsoft.kusto.spark.common.util.Secrets;
 import java.io.Serializable;
 import java.util.Objects;
@@ -64,36 +60,10 @@ public final class ConnectionConfig implements Serializable {
 
   /**
    * Parses {@code clientRequestPropertiesJson} (a JSON object, as {@code ClientRequestProperties.toString()} gives),
-   * failing with an {@link InvalidOptionException} that names the option.
+   * failing with an {@link InvalidOptionException} that names the option (see {@link ClientRequestPropertiesJson}).
    */
   public static ClientRequestProperties parseClientRequestProperties(String json) {
-    KustoOption option = KustoCommonOptions.CLIENT_REQUEST_PROPERTIES_JSON;
-    String fix = "Use the toString() of a com.microsoft.azure.kusto.data.ClientRequestProperties, e.g. "
-        + "{\"Options\":{\"servertimeout\":\"00:10:00\"},\"Parameters\":{}}.";
-    try {
-      // The SDK accepts any JSON (an array gives empty properties); only an object can carry options.
-      if (!Json.MAPPER.readTree(json).isObject()) {
-        throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(
-            "parse option '" + option.key() + "'", "the value is not a JSON object", fix), option.key());
-      }
-      ClientRequestProperties properties = ClientRequestProperties.fromString(json);
-      if (properties == null) {
-        throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(
-            "parse option '" + option.key() + "'", "the value is empty", fix), option.key());
-      }
-      return properties;
-    } catch (JsonProcessingException e) {
-      throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(
-          "parse option '" + option.key() + "'", "it is not valid client request properties JSON: "
-              + Secrets.redact(e.getOriginalMessage()), fix), option.key());
-    } catch (RuntimeException e) {
-      if (e instanceof KustoConnectorException) {
-        throw e;
-      }
-      throw new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION, KustoConnectorException.message(
-          "parse option '" + option.key() + "'", "the SDK rejected it (" + e.getClass().getSimpleName() + ": "
-              + Secrets.redact(e.getMessage()) + ")", fix), option.key());
-    }
+    return ClientRequestPropertiesJson.parse(json);
   }
 
   /** The engine URL, normalised (see {@link ClusterUrls}). */

@@ -3,6 +3,7 @@ package com.microsoft.kusto.spark.common.options;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.kusto.spark.common.util.Json;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,12 +25,24 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code namePrefix} and {@code async}: ignored with a warning, because the connector names the files and
  *       always exports asynchronously.</li>
  * </ul>
+ *
+ * <p>The other properties Kusto documents for {@code .export} ({@link #PASSED_THROUGH}) are passed on unchanged.
+ * Any other key is rejected with the closest known one: Kusto would otherwise fail the export (or ignore the typo)
+ * only after the read has started.
  */
 public final class KustoExportOptions implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(KustoExportOptions.class);
   private static final String SHAPE = "a JSON object of string values, e.g. {\"sizeLimit\":\"1024\","
       + "\"compressionType\":\"snappy\"}";
+  /** Properties the connector interprets itself (see the class comment). */
+  private static final String[] INTERPRETED = {
+      "sizeLimit", "compressionType", "compressed", "useNativeParquetWriter", "namePrefix", "async"};
+  /** Kusto's documented {@code .export} properties, passed to {@code with(...)} as given. */
+  static final String[] PASSED_THROUGH = {
+      "distribution", "distributed", "persistDetails", "parquetRowGroupSize", "parquetDatetimePrecision", "spread",
+      "concurrency", "includeHeaders", "fileExtension", "encoding"};
+  private static final String[] KNOWN = concat(INTERPRETED, PASSED_THROUGH);
   /** Default Parquet codec of exports. */
   public static final String DEFAULT_COMPRESSION_TYPE = "snappy";
 
@@ -106,11 +119,20 @@ public final class KustoExportOptions implements Serializable {
               + "exports asynchronously.", name, key);
           break;
         default:
+          if (!Json.isKnown(name, PASSED_THROUGH)) {
+            throw Json.unknownField(key, name, SHAPE, KNOWN);
+          }
           rest.put(name, value);
       }
     }
     return new KustoExportOptions(sizeLimitMb, compressionType, compressed, nativeWriter,
         Collections.unmodifiableMap(rest));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   private static Long parseSizeLimit(String key, String value) {

@@ -3,9 +3,6 @@ package com.microsoft.kusto.spark.common.storage;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
-import com.microsoft.kusto.spark.common.error.ErrorCode;
-import com.microsoft.kusto.spark.common.error.KustoConnectorException;
-import com.microsoft.kusto.spark.datasource.TransientStorageParameters;
 import com.microsoft.kusto.spark.datasource.TransientStorageParameters.TransientStorageCredentials;
 import java.io.Serializable;
 import java.util.Objects;
@@ -50,21 +47,12 @@ public final class ContainerAccess implements Serializable {
     return new ContainerAccess(accountEndpoint, accountName, container, null, Objects.requireNonNull(accountKey));
   }
 
-  /** The container a {@code transientStorage} credential names; impersonation is not readable from Spark here. */
+  /**
+   * The container a {@code transientStorage} credential names, its URL built with {@code endpointSuffix} unless the
+   * credential carries its own (see {@link TransientStorageCredentials#accountEndpoint(String)}).
+   */
   public static ContainerAccess of(TransientStorageCredentials credentials, String endpointSuffix) {
-    if (credentials.isImpersonate()) {
-      throw new KustoConnectorException(
-          ErrorCode.UNSUPPORTED_FEATURE,
-          KustoConnectorException.message(
-              "read exported data from container '" + credentials.getBlobContainer() + "'",
-              "an ';impersonate' SAS URL gives Kusto access but gives Spark no credential to read the blobs",
-              "Give a SAS URL with read, list and delete permissions, or an account key, in 'transientStorage'."));
-    }
-    String suffix = endpointSuffix == null ? TransientStorageParameters.DEFAULT_ENDPOINT_SUFFIX : endpointSuffix;
-    String endpoint =
-        credentials.getBlobEndpoint() != null
-            ? credentials.getBlobEndpoint()
-            : "https://" + credentials.getStorageAccountName() + ".blob." + suffix;
+    String endpoint = credentials.accountEndpoint(endpointSuffix);
     return credentials.isSasKeyDefined()
         ? withSas(endpoint, credentials.getStorageAccountName(), credentials.getBlobContainer(), credentials.getSasKey())
         : withAccountKey(

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,9 +44,12 @@ public final class Json {
 
   /** An {@link ErrorCode#INVALID_JSON_OPTION} error for option {@code key}. */
   public static InvalidOptionException invalid(String key, String reason, String expectedShape) {
+    return invalidWithFix(key, reason, "Expected " + expectedShape);
+  }
+
+  private static InvalidOptionException invalidWithFix(String key, String reason, String fix) {
     return new InvalidOptionException(ErrorCode.INVALID_JSON_OPTION,
-        KustoConnectorException.message("parse option '" + key + "'", reason, "Expected " + expectedShape + "."),
-        key);
+        KustoConnectorException.message("parse option '" + key + "'", reason, fix + "."), key);
   }
 
   /** Finds a field of an object ignoring the case of its name, or {@code null}. */
@@ -63,23 +66,36 @@ public final class Json {
 
   /**
    * Rejects object fields not in {@code known} (case-insensitive), so a misspelled property is reported instead
-   * of silently ignored.
+   * of silently ignored; the error names the closest known property.
    */
   public static void requireOnlyFields(String key, JsonNode object, String expectedShape, String... known) {
     Iterator<String> names = object.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
-      boolean found = false;
-      for (String k : known) {
-        if (k.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-          found = true;
-        }
-      }
-      if (!found) {
-        throw invalid(key, "unknown property [" + name + "]; allowed properties are " + String.join(", ", known),
-            expectedShape);
+      if (!isKnown(name, known)) {
+        throw unknownField(key, name, expectedShape, known);
       }
     }
+  }
+
+  /** True when {@code name} equals one of {@code known}, ignoring case. */
+  public static boolean isKnown(String name, String... known) {
+    for (String k : known) {
+      if (k.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The error for property {@code name}, which is not one of {@code known}: lists the known properties and
+   * suggests the closest one, since most unknown properties are typos.
+   */
+  public static InvalidOptionException unknownField(String key, String name, String expectedShape, String... known) {
+    String nearest = EditDistance.nearest(name, Arrays.asList(known));
+    return invalidWithFix(key, "unknown property [" + name + "]; allowed properties are " + String.join(", ", known),
+        "Did you mean '" + nearest + "'? Expected " + expectedShape);
   }
 
   /** A text field (case-insensitive name) or {@code null}; non-text scalars are converted to text. */

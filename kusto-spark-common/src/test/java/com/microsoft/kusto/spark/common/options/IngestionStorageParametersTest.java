@@ -42,4 +42,24 @@ class IngestionStorageParametersTest {
         .hasMessageStartingWith("Cannot parse option 'kustoIngestionStorageContainer': unknown property [key]; allowed "
             + "properties are storageUrl, containerName, userMsi, sas.");
   }
+
+  @Test
+  void acceptsTheEstablishedConnectorsToJsonStringWithEveryField() {
+    // The established IngestionStorageParameters.toJsonString writes all four fields, unset ones empty or null.
+    List<IngestionStorageParameters> parsed = IngestionStorageParameters.fromJsonString("[{\"storageUrl\":"
+        + "\"https://acc.blob.core.windows.net\",\"containerName\":\"c\",\"userMsi\":\"\",\"sas\":\"?sig=S\"},"
+        + "{\"storageUrl\":\"https://acc2.blob.core.windows.net\",\"containerName\":\"c2\",\"userMsi\":\"mi\","
+        + "\"sas\":null}]");
+    assertThat(parsed).containsExactly(
+        new IngestionStorageParameters("https://acc.blob.core.windows.net", "c", null, "?sig=S"),
+        new IngestionStorageParameters("https://acc2.blob.core.windows.net", "c2", "mi", null));
+  }
+
+  @Test
+  void unknownPropertyIsRejectedWithTheNearestKnownOne() {
+    assertThatThrownBy(() -> IngestionStorageParameters.fromJsonString("[{\"storageUrl\":"
+        + "\"https://acc.blob.core.windows.net\",\"container\":\"c\"}]"))
+        .hasMessageStartingWith("Cannot parse option 'kustoIngestionStorageContainer': unknown property [container]; "
+            + "allowed properties are storageUrl, containerName, userMsi, sas. Did you mean 'containerName'?");
+  }
 }

@@ -28,7 +28,7 @@ class ValidationErrorsTest {
       "transientStorage | `{\"storageCredentials\":[1]}` | Cannot parse option 'transientStorage': each entry of "
           + "'storageCredentials' must be an object.",
       "transientStorage | `{\"storageCredentials\":[{\"blobContainer\":\"c\"}]}` | Cannot parse option "
-          + "'transientStorage': a credential has neither 'sasUrl' nor 'storageAccountKey'.",
+          + "'transientStorage': a credential has no 'sasUrl', 'sasKey' or 'storageAccountKey'.",
       "kustoIngestionStorageContainer | `[{\"storageUrl\":\"::\",\"containerName\":\"c\"}]` | Cannot parse option "
           + "'kustoIngestionStorageContainer': 'storageUrl' [::] is not a URL.",
       "tokenProviderCallbackClasspath | com.microsoft.kusto.spark.common.auth.TestTokenProviders$ThrowingConstructor | "
