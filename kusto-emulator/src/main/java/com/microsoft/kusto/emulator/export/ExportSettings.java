@@ -19,7 +19,8 @@ record ExportSettings(
   /** Kusto's default {@code sizeLimit}: files are split once they reach 1 GB (before compression). */
   static final long DEFAULT_SIZE_LIMIT = 1024L * 1024 * 1024;
   private static final Set<String> SUPPORTED =
-      Set.of("sizelimit", "nameprefix", "compressiontype", "includeheader", "fileextension", "encoding",
+      Set.of("sizelimit", "nameprefix", "compressiontype", "includeheaders", "includeheader", "fileextension",
+          "encoding",
           "distributed", "distribution");
   /** Properties that tune how Kusto spreads the export work among nodes; the emulator's nodes need no tuning. */
   private static final Set<String> IGNORED =
@@ -72,10 +73,12 @@ record ExportSettings(
                         "General_BadRequest", "Export property sizeLimit='" + s + "' must be a positive number of bytes");
                   }
                 });
-    String includeHeader = command.property("includeHeader").orElse("none").toLowerCase(Locale.ROOT);
+    // Kusto documents includeHeaders; the singular spelling is accepted too, as earlier emulator versions took it.
+    String includeHeader = command.property("includeHeaders").or(() -> command.property("includeHeader"))
+        .orElse("none").toLowerCase(Locale.ROOT);
     if (!includeHeader.equals("none") && !includeHeader.equals("all") && !includeHeader.equals("firstfile")) {
       throw KustoRequestException.badRequest(
-          "General_BadRequest", "Export property includeHeader='" + includeHeader + "' must be none, firstFile or all");
+          "General_BadRequest", "Export property includeHeaders='" + includeHeader + "' must be none, firstFile or all");
     }
     Optional<String> encoding = command.property("encoding");
     if (encoding.isPresent() && !encoding.get().equalsIgnoreCase("utf8") && !encoding.get().equalsIgnoreCase("utf-8")) {

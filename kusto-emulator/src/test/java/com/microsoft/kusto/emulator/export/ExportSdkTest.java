@@ -154,7 +154,7 @@ class ExportSdkTest {
     String keyUrl = endpoint.storage.publicContainerUrl(AzuriteStorage.EXPORT_CONTAINER) + "/async1;" + DevStorageAccount.KEY;
     KustoResultSetTable started =
         client
-            .executeMgmt(DB, ".export async compressed to csv (h\"" + keyUrl + "\") with (includeHeader=\"all\") <| E1")
+            .executeMgmt(DB, ".export async compressed to csv (h\"" + keyUrl + "\") with (includeHeaders=\"all\") <| E1")
             .getPrimaryResults();
     started.next();
     String operationId = started.getString("OperationId");
