@@ -1,6 +1,7 @@
 package com.microsoft.kusto.spark.v1;
 
 import com.microsoft.kusto.spark.common.schema.KustoType;
+import com.microsoft.kusto.spark.common.util.RedactedException;
 import com.microsoft.kusto.spark.read.CloseableRows;
 import com.microsoft.kusto.spark.read.PlannedRead;
 import com.microsoft.kusto.spark.read.ReadSlice;
@@ -65,7 +66,7 @@ final class KustoScanRDD extends RDD<InternalRow> {
         try {
           rows.close();
         } catch (IOException | RuntimeException e) {
-          LOG.warn("Could not close the rows of Kusto read partition {}: {}", split.index(), e.toString());
+          LOG.warn("Could not close the rows of Kusto read partition {}", split.index(), RedactedException.of(e));
         }
       }
     });

@@ -1,5 +1,6 @@
 package com.microsoft.kusto.spark.write;
 
+import com.microsoft.kusto.spark.common.util.RedactedException;
 import com.microsoft.kusto.spark.common.write.PartitionResult;
 import com.microsoft.kusto.spark.common.write.TransactionalCommit;
 import com.microsoft.kusto.spark.common.write.WritePlan;
@@ -55,7 +56,8 @@ public final class DriverCommit {
       if (error == null) {
         LOG.info("Write {}: background commit into '{}' done", plan.writeId(), plan.targetTable());
       } else {
-        LOG.error("Write {}: the background commit into '{}' failed", plan.writeId(), plan.targetTable(), error);
+        LOG.error("Write {}: the background commit into '{}' failed", plan.writeId(), plan.targetTable(),
+            RedactedException.of(error));
       }
     });
   }

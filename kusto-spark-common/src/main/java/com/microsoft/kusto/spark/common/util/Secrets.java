@@ -19,6 +19,11 @@ public final class Secrets {
       Pattern.compile("(?i)((?:AccountKey|SharedAccessSignature|AppKey|ApplicationKey|Password|Secret|Token)\\s*=\\s*)[^;&\\s\"']+");
 
 
+  // A bearer token in a header echoed by an error message.
+  private static final Pattern BEARER = Pattern.compile("(?i)(Bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+  // A storage account key on its own: 64 bytes in Base64 are 86 characters and "==".
+  private static final Pattern ACCOUNT_KEY = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{86}==");
+
   private Secrets() {}
 
   /** {@link #MASK} for any non-null value; {@code null} stays {@code null} so "absent" remains visible. */
@@ -53,7 +58,9 @@ public final class Secrets {
 
   private static String redactSignaturesAndKeys(String text) {
     String withoutSas = SAS_SIGNATURE.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-    return KEY_VALUE_SECRETS.matcher(withoutSas).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    String withoutKeys = KEY_VALUE_SECRETS.matcher(withoutSas).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    String withoutBearer = BEARER.matcher(withoutKeys).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+    return ACCOUNT_KEY.matcher(withoutBearer).replaceAll(Matcher.quoteReplacement(MASK));
   }
 
   /**

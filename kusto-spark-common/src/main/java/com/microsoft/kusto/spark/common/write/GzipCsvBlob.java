@@ -4,6 +4,7 @@ import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.microsoft.kusto.spark.common.schema.csv.KustoCsvWriter;
 import com.microsoft.kusto.spark.common.storage.ContainerAccess;
+import com.microsoft.kusto.spark.common.util.RedactedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -86,12 +87,12 @@ final class GzipCsvBlob {
     try {
       writer.close();
     } catch (IOException | RuntimeException e) {
-      LOG.debug("Closing aborted blob {} failed: {}", url(), e.toString());
+      LOG.debug("Closing aborted blob {} failed", url(), RedactedException.of(e));
     }
     try {
       container.client().getBlobClient(name).deleteIfExists();
     } catch (RuntimeException e) {
-      LOG.debug("Deleting aborted blob {} failed: {}", url(), e.toString());
+      LOG.debug("Deleting aborted blob {} failed", url(), RedactedException.of(e));
     }
   }
 }

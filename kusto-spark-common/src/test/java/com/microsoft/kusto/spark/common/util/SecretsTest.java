@@ -41,4 +41,29 @@ class SecretsTest {
     assertThat(Secrets.redactKql("T // h'not a literal'\n| where a == 'h' and b == 'x'"))
         .isEqualTo("T // h'not a literal'\n| where a == 'h' and b == 'x'");
   }
+
+  @Test
+  void redactsBearerTokensAndBareAccountKeys() {
+    String key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    assertThat(Secrets.redact("Authorization: Bearer eyJ0eXAiOiJKV1QiLCJhbGciOi.abc-def_1 was refused"))
+        .isEqualTo("Authorization: Bearer **** was refused");
+    assertThat(Secrets.redact("the key " + key + " is wrong")).isEqualTo("the key **** is wrong");
+    assertThat(Secrets.redact("Bearer token missing")).isEqualTo("Bearer token missing");
+  }
+
+  @Test
+  void aRedactedExceptionKeepsTypesAndStackTracesAndMasksEveryMessage() {
+    IllegalStateException cause = new IllegalStateException("GET https://a.blob.core.windows.net/c?sv=1&sig=S1G");
+    RuntimeException failure = new RuntimeException("upload failed with Bearer abcdefgh12345678", cause);
+    failure.addSuppressed(new java.io.IOException("AccountKey=K3Y;EndpointSuffix=core.windows.net"));
+    RedactedException redacted = RedactedException.of(failure);
+    java.io.StringWriter printed = new java.io.StringWriter();
+    redacted.printStackTrace(new java.io.PrintWriter(printed));
+    assertThat(printed.toString()).contains("java.lang.RuntimeException: upload failed with Bearer ****")
+        .contains("Caused by: java.lang.IllegalStateException: GET https://a.blob.core.windows.net/c?sv=1&sig=****")
+        .contains("Suppressed: java.io.IOException: AccountKey=****").contains("SecretsTest")
+        .doesNotContain("S1G").doesNotContain("abcdefgh12345678").doesNotContain("K3Y");
+    assertThat(redacted.getStackTrace()).isEqualTo(failure.getStackTrace());
+    assertThat(RedactedException.of(null)).isNull();
+  }
 }
