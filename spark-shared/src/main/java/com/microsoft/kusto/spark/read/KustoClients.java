@@ -4,6 +4,7 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.StreamingClient;
 import com.microsoft.kusto.spark.common.auth.AuthConfig;
+import com.microsoft.kusto.spark.common.client.ClientCache;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.client.RetryAfterHints;
@@ -13,15 +14,18 @@ import com.microsoft.kusto.spark.common.options.ConnectionConfig;
 import java.net.URISyntaxException;
 import java.util.AbstractMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SDK clients of one JVM (driver or executor), one per endpoint and authentication: the SDK's clients hold
- * connection pools and token caches, so reads of the same cluster share them.
+ * connection pools and token caches, so reads of the same cluster share them. At most {@link #CAPACITY} of each kind
+ * are kept (least recently used first out), so rotating an access token does not grow the JVM without end.
  */
 public final class KustoClients {
-  private static final Map<Map.Entry<String, AuthConfig>, Client> CLIENTS = new ConcurrentHashMap<>();
-  private static final Map<Map.Entry<String, AuthConfig>, StreamingClient> STREAMING_CLIENTS = new ConcurrentHashMap<>();
+  /** Endpoints times credentials held at once; an evicted client is dropped (the SDK's clients have no close). */
+  static final int CAPACITY = 16;
+  private static final ClientCache<Client> CLIENTS = new ClientCache<>("Kusto client", CAPACITY, client -> { });
+  private static final ClientCache<StreamingClient> STREAMING_CLIENTS =
+      new ClientCache<>("Kusto streaming-query client", CAPACITY, client -> { });
 
   private KustoClients() {}
 
@@ -32,8 +36,7 @@ public final class KustoClients {
 
   /** The request runner for the data management (ingestion) endpoint, e.g. for {@code .show export containers}. */
   public static KustoRequestRunner ingestionRunner(ConnectionConfig connection) {
-    Client client = CLIENTS.computeIfAbsent(key(connection, connection.getIngestionUrl()),
-        k -> create(connection, true));
+    Client client = CLIENTS.get(key(connection, connection.getIngestionUrl()), () -> create(connection, true));
     return runner(connection, client, connection.getIngestionUrl());
   }
 
@@ -44,12 +47,12 @@ public final class KustoClients {
   }
 
   private static Client engine(ConnectionConfig connection) {
-    return CLIENTS.computeIfAbsent(key(connection, connection.getClusterUrl()), k -> create(connection, false));
+    return CLIENTS.get(key(connection, connection.getClusterUrl()), () -> create(connection, false));
   }
 
   /** The SDK's streaming client for the engine endpoint (streaming query). */
   public static StreamingClient streaming(ConnectionConfig connection) {
-    return STREAMING_CLIENTS.computeIfAbsent(key(connection, connection.getClusterUrl()), k -> {
+    return STREAMING_CLIENTS.get(key(connection, connection.getClusterUrl()), () -> {
       try {
         return ClientFactory.createStreamingClient(connection.engineConnectionStringBuilder(),
             RetryAfterHints.httpClient());
@@ -67,6 +70,11 @@ public final class KustoClients {
     } catch (URISyntaxException e) {
       throw invalidUrl(ingestion ? connection.getIngestionUrl() : connection.getClusterUrl());
     }
+  }
+
+  /** How many query and command clients this JVM holds (bounded by {@link #CAPACITY}). */
+  static int cachedClients() {
+    return CLIENTS.size() + STREAMING_CLIENTS.size();
   }
 
   /** Endpoint plus authentication: the request id and properties do not matter for the client itself. */

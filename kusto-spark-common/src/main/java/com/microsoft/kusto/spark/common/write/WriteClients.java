@@ -5,29 +5,50 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.ingest.IngestClientFactory;
 import com.microsoft.azure.kusto.ingest.ManagedStreamingIngestClient;
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
+import com.microsoft.kusto.spark.common.client.ClientCache;
 import com.microsoft.kusto.spark.common.client.KustoRequestRunner;
 import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.client.RetryAfterHints;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ConnectionConfig;
+import com.microsoft.kusto.spark.common.util.RedactedException;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SDK clients of one connection, shared by every write in this JVM: building an ingest client asks the service
- * for its ingestion resources, so executors must not build one per task. Clients are created on first use.
+ * for its ingestion resources, so executors must not build one per task. Clients are created on first use. At most
+ * {@link #CAPACITY} connections are held; the least recently used one's ingest clients are closed
+ * {@link #CLOSE_GRACE_MILLIS} after its eviction (a rotated access token makes a new connection each time).
  *
  * <p>Ingest clients are built with {@code autoCorrectEndpoint=false}: the ingestion URL is already resolved by the
  * options ({@code kustoIngestionUri} or derived), and the SDK's own correction would turn a loopback
  * {@code http://127.0.0.1:port} into an unresolvable {@code ingest-127.0.0.1}.
  */
 public final class WriteClients {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteClients.class);
+  /** Connections (endpoints, database, credentials) whose clients are held at once. */
+  static final int CAPACITY = 16;
+  /**
+   * How long an evicted connection's ingest clients stay open: a task that fetched them just before the eviction may
+   * still be queueing its blobs.
+   */
+  static final long CLOSE_GRACE_MILLIS = 10 * 60_000L;
+  private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "kusto-ingest-client-close");
+    thread.setDaemon(true);
+    return thread;
+  });
   /** Keyed by endpoints, database and credentials, not by request id: every write has its own request id. */
-  private static final ConcurrentMap<List<Object>, WriteClients> CACHE = new ConcurrentHashMap<>();
+  private static final ClientCache<WriteClients> CACHE = new ClientCache<>("set of Kusto ingest clients", CAPACITY,
+      evicted -> CLOSER.schedule(evicted::close, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS));
 
   private final ConnectionConfig connection;
   private Client engine;
@@ -42,15 +63,27 @@ public final class WriteClients {
   public static WriteClients of(ConnectionConfig connection) {
     List<Object> key = Arrays.<Object>asList(connection.getClusterUrl(), connection.getIngestionUrl(),
         connection.getDatabase(), connection.getAuth());
-    WriteClients clients = CACHE.get(key);
-    if (clients == null) {
-      WriteClients created = new WriteClients(connection);
-      clients = CACHE.putIfAbsent(key, created);
-      if (clients == null) {
-        clients = created;
+    return CACHE.get(key, () -> new WriteClients(connection));
+  }
+
+  /** How many connections' clients this JVM holds (bounded by {@link #CAPACITY}). */
+  static int cached() {
+    return CACHE.size();
+  }
+
+  /** Closes the ingest clients (their resource-refresh timers and connections); never throws. */
+  synchronized void close() {
+    for (java.io.Closeable client : new java.io.Closeable[] {queued, streaming}) {
+      if (client != null) {
+        try {
+          client.close();
+        } catch (Exception e) {
+          LOG.debug("Closing an evicted ingest client failed", RedactedException.of(e));
+        }
       }
     }
-    return clients;
+    queued = null;
+    streaming = null;
   }
 
   /** The engine client (queries and management commands). */
