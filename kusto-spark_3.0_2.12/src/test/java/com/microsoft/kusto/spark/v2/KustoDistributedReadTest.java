@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.storage.StoredBlob;
+import com.microsoft.kusto.spark.read.TransientExportCleaner;
+import java.lang.ref.Reference;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -89,19 +91,32 @@ class KustoDistributedReadTest {
     assertThat(kit.blobs(sas)).isNotEmpty();
     // The same Dataset runs its physical plan again, with the same blobs.
     assertThat(ids(read)).hasSize(100);
-    read = null;
+    // The export is registered against the object that planned the read; the JVM enqueues that reference once the
+    // object is garbage collected. Enqueue it here, rather than waiting for a collection to happen.
+    List<Reference<?>> registrations = registrationsOf(sas);
+    assertThat(registrations).as("the export is registered for deletion").isNotEmpty();
+    registrations.forEach(Reference::enqueue);
     long deadline = System.currentTimeMillis() + 20_000;
     List<StoredBlob> left = kit.blobs(sas);
     while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
-      System.gc();
-      Thread.sleep(200);
+      Thread.sleep(100);
       left = kit.blobs(sas);
     }
     assertThat(left).isEmpty();
+    assertThat(registrationsOf(sas)).isEmpty();
+  }
+
+  /** The cleaner's registrations of exports into the container of {@code sas}. */
+  private static List<Reference<?>> registrationsOf(String sas) {
+    String container = sas.substring(0, sas.indexOf('?'));
+    String name = container.substring(container.lastIndexOf('/'));
+    return TransientExportCleaner.pendingByContainer().entrySet().stream()
+        .filter(entry -> entry.getKey().endsWith(name)).flatMap(entry -> entry.getValue().stream())
+        .collect(Collectors.toList());
   }
 
   @Test
-  void theTransientCacheExportsOnceAndKeepsTheBlobs() throws InterruptedException {
+  void theTransientCacheExportsOnceAndKeepsTheBlobs() {
     String sas = kit.newContainerSasUrl();
     Dataset<Row> cached = kit.read("Big").option("readMode", "ForceDistributedMode")
         .option("transientStorage", EmulatorKit.transientStorage(sas))
@@ -111,8 +126,34 @@ class KustoDistributedReadTest {
     assertThat(first).isNotEmpty();
     // Another action with other columns and filters reuses the same export (pushdown is off with the cache).
     assertThat(ids(cached.where("id >= 5990"))).hasSize(10);
-    Thread.sleep(500);
     assertThat(kit.blobs(sas)).isEqualTo(first);
+    // Kept: a cached export is never registered for deletion.
+    assertThat(registrationsOf(sas)).isEmpty();
+  }
+
+  @Test
+  void theTransientCacheIsNotSharedAcrossCredentialsOrStorage() {
+    String sas = kit.newContainerSasUrl();
+    String other = kit.newContainerSasUrl();
+    assertThat(ids(cachedRead(sas, "identity-one"))).isEqualTo(allIds());
+    assertThat(kit.blobs(sas)).isNotEmpty();
+    // Same query, cluster and database: another transient storage exports on its own.
+    assertThat(ids(cachedRead(other, "identity-one"))).isEqualTo(allIds());
+    assertThat(kit.blobs(other)).isNotEmpty();
+    // Another identity with the same storage does not get the first identity's export either.
+    List<StoredBlob> before = kit.blobs(sas);
+    assertThat(ids(cachedRead(sas, "identity-two"))).isEqualTo(allIds());
+    assertThat(kit.blobs(sas)).hasSizeGreaterThan(before.size());
+    // The same identity and storage again: the cached export, nothing new.
+    List<StoredBlob> now = kit.blobs(sas);
+    assertThat(ids(cachedRead(sas, "identity-two"))).isEqualTo(allIds());
+    assertThat(kit.blobs(sas)).isEqualTo(now);
+  }
+
+  private static Dataset<Row> cachedRead(String sas, String token) {
+    return kit.read("Big | where id >= 0").option("readMode", "ForceDistributedMode")
+        .option("transientStorage", EmulatorKit.transientStorage(sas)).option("accessToken", token)
+        .option("distributedReadModeTransientCache", "true").load();
   }
 
   @Test

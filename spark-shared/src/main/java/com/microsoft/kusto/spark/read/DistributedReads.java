@@ -11,8 +11,9 @@ import com.microsoft.kusto.spark.common.options.ReadConfig;
 import com.microsoft.kusto.spark.common.read.DistributedExport;
 import com.microsoft.kusto.spark.common.read.ExportedBlob;
 import com.microsoft.kusto.spark.common.storage.ContainerAccess;
-import com.microsoft.kusto.spark.datasource.TransientStorageParameters;
+import com.microsoft.kusto.spark.common.util.Digests;
 import com.microsoft.kusto.spark.datasource.TransientStorageParameters.TransientStorageCredentials;
+import com.microsoft.kusto.spark.datasource.TransientStorageParameters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Driver side of a distributed read: chooses the transient storage, exports the query's result into it
  * ({@link DistributedExport}), registers the blobs for deletion ({@link TransientExportCleaner}) and, with
- * {@code distributedReadModeTransientCache}, reuses one export per (exported query, cluster, database) for the life
- * of the JVM.
+ * {@code distributedReadModeTransientCache}, reuses one export per (exported query, cluster, database, credentials,
+ * transient storage) for the life of the JVM.
  */
 public final class DistributedReads {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedReads.class);
@@ -48,8 +49,12 @@ public final class DistributedReads {
     if (!config.isDistributedReadModeTransientCache()) {
       return exportNow(owner, config, kql, partitionColumn, partitions, true);
     }
+    // The credentials and the transient storage are part of the key, as digests: another identity must not get
+    // this one's export (and its storage access), nor another storage this one's blobs.
     List<String> key = Arrays.asList(kql, config.getConnection().getClusterUrl(), config.getConnection().getDatabase(),
-        partitionColumn, Integer.toString(partitions));
+        partitionColumn, Integer.toString(partitions), config.getConnection().getAuth().identityDigest(),
+        config.getTransientStorage() == null ? "kusto-provided"
+            : Digests.sha256(config.getTransientStorage().toInsecureString()));
     List<ExportedBlob> cached = CACHE.get(key);
     if (cached != null) {
       LOG.info("Reusing the cached export of this query ({} blobs; distributedReadModeTransientCache)", cached.size());

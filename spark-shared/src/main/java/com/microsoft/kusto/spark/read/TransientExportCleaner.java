@@ -1,6 +1,7 @@
 package com.microsoft.kusto.spark.read;
 
 import com.microsoft.kusto.spark.common.read.DistributedExport;
+import com.microsoft.kusto.spark.common.util.RedactedException;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -41,9 +42,26 @@ public final class TransientExportCleaner {
 
   private TransientExportCleaner() {}
 
-  /** Deletes the export's blobs after {@code owner} (the object that planned the read) is garbage collected. */
-  public static void register(Object owner, DistributedExport.Request export) {
-    PENDING.put(new PhantomReference<>(owner, COLLECTED), export);
+  /**
+   * Deletes the export's blobs after {@code owner} (the object that planned the read) is garbage collected.
+   *
+   * @return the reference whose enqueueing triggers the deletion (tests enqueue it instead of waiting for a GC)
+   */
+  public static Reference<?> register(Object owner, DistributedExport.Request export) {
+    Reference<?> reference = new PhantomReference<>(owner, COLLECTED);
+    PENDING.put(reference, export);
+    return reference;
+  }
+
+  /** The registered exports' references, by container URL (without credentials); for tests and diagnostics. */
+  public static Map<String, List<Reference<?>>> pendingByContainer() {
+    Map<String, List<Reference<?>>> byContainer = new java.util.HashMap<>();
+    for (Map.Entry<Reference<?>, DistributedExport.Request> entry : PENDING.entrySet()) {
+      for (String url : entry.getValue().containerUrls()) {
+        byContainer.computeIfAbsent(url, k -> new ArrayList<>()).add(entry.getKey());
+      }
+    }
+    return byContainer;
   }
 
   private static void deleteCollected() {
@@ -57,7 +75,7 @@ public final class TransientExportCleaner {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.warn("Could not delete transient blobs: {}", e.toString());
+        LOG.warn("Could not delete transient blobs", RedactedException.of(e));
       }
     }
   }

@@ -2,6 +2,7 @@ package com.microsoft.kusto.spark.common.auth;
 
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.spark.common.util.ConnectorInfo;
+import com.microsoft.kusto.spark.common.util.Digests;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Objects;
@@ -203,6 +204,16 @@ public final class AuthConfig implements Serializable {
   @Override
   public int hashCode() {
     return Objects.hash(method, applicationId, authority, getTokenProviderClassName(), managedIdentityClientId);
+  }
+
+  /**
+   * A digest of everything that identifies the credential, secrets included, for keys that must tell two identities
+   * apart without holding their secrets in clear (for example the transient export cache).
+   */
+  public String identityDigest() {
+    return Digests.sha256(method.name(), String.valueOf(fallback), applicationId, applicationSecret, authority,
+        certificate == null ? null : certificate.digest(), accessToken, getTokenProviderClassName(),
+        managedIdentityClientId);
   }
 
   /** Method and non-secret identifiers only. */

@@ -3,6 +3,7 @@ package com.microsoft.kusto.spark.common.auth;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.InvalidOptionException;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.util.Digests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -114,6 +115,11 @@ public final class PfxCertificate implements Serializable {
     String message = KustoConnectorException.message("read the " + what, reason, fix);
     return option == null ? new KustoConnectorException(ErrorCode.CERTIFICATE_UNREADABLE, message)
         : new InvalidOptionException(ErrorCode.CERTIFICATE_UNREADABLE, message, option);
+  }
+
+  /** A digest of the certificate file and its password. */
+  String digest() {
+    return Digests.sha256(path, java.util.Base64.getEncoder().encodeToString(pfx), password);
   }
 
   @Override

@@ -48,6 +48,15 @@ public final class DistributedExport {
     final String partitionColumn;
     final int partitions;
 
+    /** The containers the export writes to (their URLs, without credentials). */
+    public List<String> containerUrls() {
+      List<String> urls = new java.util.ArrayList<>();
+      for (ContainerAccess container : containers) {
+        urls.add(container.containerUrl());
+      }
+      return urls;
+    }
+
     /**
      * @param query the final KQL (user query with pushed filters and projection)
      * @param directory a prefix unique to this read, ending with {@code /}; every blob is written under it
