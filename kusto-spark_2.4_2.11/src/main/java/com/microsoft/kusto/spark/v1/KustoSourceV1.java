@@ -4,6 +4,7 @@ import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.ReadConfig;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
+import com.microsoft.kusto.spark.common.write.MicroBatch;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SQLContext;
@@ -64,6 +65,7 @@ public class KustoSourceV1 implements DataSourceRegister, RelationProvider, Sche
           "the Kusto sink appends each micro-batch and cannot replace the table per batch",
           "Use outputMode(\"append\")."));
     }
+    MicroBatch.requireExactlyOnce(config);
     return new KustoSink(config);
   }
 }

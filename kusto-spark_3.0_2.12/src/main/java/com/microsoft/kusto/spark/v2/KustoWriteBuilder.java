@@ -3,6 +3,7 @@ package com.microsoft.kusto.spark.v2;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
+import com.microsoft.kusto.spark.common.write.MicroBatch;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
@@ -50,6 +51,7 @@ final class KustoWriteBuilder implements WriteBuilder, SupportsTruncate {
           "the Kusto sink appends each micro-batch and cannot replace the table per batch",
           "Use outputMode(\"append\")."));
     }
+    MicroBatch.requireExactlyOnce(config);
     return new KustoStreamingWrite(config, info.schema(), info.queryId());
   }
 }

@@ -1,5 +1,10 @@
 package com.microsoft.kusto.spark.common.write;
 
+import com.microsoft.kusto.spark.common.error.ErrorCode;
+import com.microsoft.kusto.spark.common.error.InvalidOptionException;
+import com.microsoft.kusto.spark.common.error.KustoConnectorException;
+import com.microsoft.kusto.spark.common.options.WriteConfig;
+import com.microsoft.kusto.spark.common.options.WriteMode;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -19,6 +24,22 @@ public final class MicroBatch implements Serializable {
     }
     this.queryId = queryId;
     this.batchId = batchId;
+  }
+
+  /**
+   * Refuses a streaming sink whose write mode cannot commit a micro-batch exactly once: KustoStreaming ingestion
+   * cannot tag extents, so a batch replayed after a restart (Kusto committed it, Spark's checkpoint did not record
+   * it) would be written a second time. Called when the sink is created, before the query starts.
+   */
+  public static void requireExactlyOnce(WriteConfig config) {
+    if (config.getWriteMode() == WriteMode.KustoStreaming) {
+      throw new InvalidOptionException(ErrorCode.CONFLICTING_OPTIONS, KustoConnectorException.message(
+          "write a stream to table '" + config.getTable() + "' with 'writeMode' KustoStreaming",
+          "streaming ingestion cannot tag what it writes, so a micro-batch replayed after a restart could not be"
+              + " recognised and would be written twice",
+          "Use 'writeMode' Transactional (the default) for exactly-once micro-batches; KustoStreaming remains"
+              + " available for batch writes."), "writeMode");
+    }
   }
 
   public String queryId() {

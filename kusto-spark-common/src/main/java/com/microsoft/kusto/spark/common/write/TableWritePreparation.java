@@ -69,9 +69,8 @@ public final class TableWritePreparation {
     String mapping = SchemaAdjustment.apply(config.getAdjustSchema(), table, schema, target,
         config.isAddSourceLocationTransform());
 
-    if (batch != null && config.getWriteMode() == WriteMode.KustoStreaming) {
-      LOG.warn("Micro-batch {} is written with KustoStreaming, which cannot tag extents: a replay after a restart"
-          + " is not detected. Use the Transactional write mode for exactly-once micro-batches.", batch);
+    if (batch != null) {
+      MicroBatch.requireExactlyOnce(config);
     }
     String skip = skipReason(config, batch, deadline);
     if (skip != null) {

@@ -1,6 +1,7 @@
 package com.microsoft.kusto.spark.it.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.microsoft.kusto.spark.testing.LocalSpark;
 import java.io.File;
@@ -74,6 +75,25 @@ class StreamingWriteIntegrationTest {
     assertThat(last.delete()).isTrue();
     // Spark would take the orphan checksum file for another writer's commit.
     new File(last.getParentFile(), "." + last.getName() + ".crc").delete();
+  }
+
+  /** A mode that could not recognise a replayed micro-batch is refused before any batch is written. */
+  @Test
+  void kustoStreamingIsRefusedForStreamsNamingTheExactlyOnceMode(@TempDir Path dir) throws Exception {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source.resolve("in"));
+    addInput(source, 0, 10);
+    Throwable failure = catchThrowable(() -> {
+      StreamingQuery query = LocalSpark.session().readStream().schema(SCHEMA).parquet(source.resolve("in").toString())
+          .writeStream().format("kusto")
+          .options(kit.options("StreamRefused", "tableCreateOptions", "CreateIfNotExist", "writeMode", "KustoStreaming"))
+          .option("checkpointLocation", dir.resolve("checkpoint").toString()).start();
+      runToEnd(query);
+    });
+    assertThat(failure).hasStackTraceContaining("KSC-0003")
+        .hasStackTraceContaining("with 'writeMode' KustoStreaming")
+        .hasStackTraceContaining("Use 'writeMode' Transactional (the default) for exactly-once micro-batches");
+    assertThat(kit.tableExists("StreamRefused")).as("nothing was written, not even the table").isFalse();
   }
 
   @Test
