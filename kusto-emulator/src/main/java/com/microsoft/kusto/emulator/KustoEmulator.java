@@ -51,6 +51,29 @@ public final class KustoEmulator implements AutoCloseable {
     this.config = config;
   }
 
+  /**
+   * The host names the TLS certificate must carry: the engine's, the data-management endpoint's that clients derive
+   * from it ({@code ingest-<engine host>}, as on a Kusto cluster; the one listener answers both), and every storage
+   * host (IP literals are covered by the certificate's IP entry).
+   */
+  static List<String> certificateNames(String engineHost, StorageHostNames storage) {
+    List<String> names = new ArrayList<>();
+    names.add(engineHost);
+    if (!isIpLiteral(engineHost)) {
+      names.add("ingest-" + engineHost);
+    }
+    for (String host : List.of(storage.blobHost(), storage.queueHost(), storage.tableHost())) {
+      if (!isIpLiteral(host) && !names.contains(host)) {
+        names.add(host);
+      }
+    }
+    return names;
+  }
+
+  private static boolean isIpLiteral(String host) {
+    return host.matches("[0-9.]+") || host.contains(":");
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -70,11 +93,7 @@ public final class KustoEmulator implements AutoCloseable {
         resources.add(checker);
       }
       if (config.tls) {
-        List<String> names = new ArrayList<>(List.of(config.engineHost));
-        if (!config.storageHosts.blobHost().matches("[0-9.]+")) {
-          names.add(config.storageHosts.blobHost());
-        }
-        tls = TlsMaterial.generate(tempDir, names);
+        tls = TlsMaterial.generate(tempDir, certificateNames(config.engineHost, config.storageHosts));
       }
       if (config.storage) {
         // With TLS, Azurite serves https with the same certificate, so one trust store covers every URL.

@@ -53,12 +53,60 @@ class TlsTest {
 
   /** An SDK client whose HTTP client trusts exactly the emulator's trust store. */
   private static Client trustingClient() throws Exception {
+    return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + localhostUrl()),
+        trustingHttp(reactor.netty.http.client.HttpClient.create()));
+  }
+
+  private static HttpClient trustingHttp(reactor.netty.http.client.HttpClient netty) throws Exception {
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trustStore());
     SslContext ssl = SslContextBuilder.forClient().trustManager(tmf).build();
-    HttpClient http = new NettyAsyncHttpClientBuilder(
-        reactor.netty.http.client.HttpClient.create().secure(spec -> spec.sslContext(ssl))).build();
-    return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=" + localhostUrl()), http);
+    return new NettyAsyncHttpClientBuilder(netty.secure(spec -> spec.sslContext(ssl))).build();
+  }
+
+  /**
+   * An SDK client for {@code https://<host>:<port>} whose HTTP client resolves every name to 127.0.0.1, as the
+   * hosts-file lines of the README do, while TLS still checks the certificate against {@code host}.
+   */
+  private static Client clientByName(String host) throws Exception {
+    reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
+        .resolver(new LoopbackResolverGroup());
+    return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=https://" + host + ":"
+        + emulator.port()), trustingHttp(netty));
+  }
+
+  /** Resolves any host name to 127.0.0.1. */
+  private static final class LoopbackResolverGroup
+      extends io.netty.resolver.AddressResolverGroup<java.net.InetSocketAddress> {
+    @Override
+    protected io.netty.resolver.AddressResolver<java.net.InetSocketAddress> newResolver(
+        io.netty.util.concurrent.EventExecutor executor) {
+      return new io.netty.resolver.InetNameResolver(executor) {
+        @Override
+        protected void doResolve(String host, io.netty.util.concurrent.Promise<java.net.InetAddress> promise)
+            throws Exception {
+          promise.setSuccess(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        }
+
+        @Override
+        protected void doResolveAll(String host,
+            io.netty.util.concurrent.Promise<java.util.List<java.net.InetAddress>> promise) throws Exception {
+          promise.setSuccess(java.util.List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})));
+        }
+      }.asAddressResolver();
+    }
+  }
+
+  @Test
+  void theDataManagementNameClientsDeriveIsCertifiedAndAnswered() throws Exception {
+    // The one listener answers both names (the ingestion-service commands need storage, off in this class).
+    KustoResultSetTable version = clientByName("ingest-" + CLUSTER_HOST)
+        .executeMgmt("NetDefaultDb", ".show version").getPrimaryResults();
+    assertThat(version.next()).isTrue();
+    assertThat(clientByName(CLUSTER_HOST).executeMgmt("db", ".show version").getPrimaryResults().next()).isTrue();
+    // The certificate is really checked by name: one the emulator was not started with is refused.
+    assertThatThrownBy(() -> clientByName("other.kusto.windows.net").executeMgmt("db", ".show version"))
+        .hasStackTraceContaining("SSL");
   }
 
   @Test
@@ -78,6 +126,6 @@ class TlsTest {
   void certificateNamesLoopbackAndTheEngineHost() throws Exception {
     X509Certificate cert = (X509Certificate) trustStore().getCertificate("kusto-emulator");
     List<String> names = cert.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
-    assertThat(names).contains(CLUSTER_HOST, "localhost", "127.0.0.1");
+    assertThat(names).contains(CLUSTER_HOST, "ingest-" + CLUSTER_HOST, "localhost", "127.0.0.1");
   }
 }
