@@ -69,12 +69,14 @@ public final class CommandDispatcher {
       throw KustoRequestException.unsupported(
           "several statements in one management request, except '<command>; $command_results | <query>'");
     }
-    CommandText.Parts parts = CommandText.parts(trimmed);
+    // One statement, without the separator that may end it ('.move ... <| .show table T extents ;').
+    String statement = statements.isEmpty() ? trimmed : statements.get(0);
+    CommandText.Parts parts = CommandText.parts(statement);
     if (parts.tail() != null) {
       ResultTable head = dispatch(new Invocation(database, parts.header(), CommandText.parts(parts.header()), ctx));
       return kql.over(database, head, parts.tail());
     }
-    return dispatch(new Invocation(database, trimmed, parts, ctx));
+    return dispatch(new Invocation(database, statement, parts, ctx));
   }
 
   private ResultTable dispatch(Invocation invocation) {

@@ -79,6 +79,20 @@ class ExtentCommandsTest {
     assertThat(rowCount("Typed")).isZero();
   }
 
+  /** Kusto (and Microsoft's parser, in strict mode here) accepts a statement separator ending the command. */
+  @Test
+  void aSubCommandEndingWithASemicolonIsAccepted() throws Exception {
+    mgmt(".create table SemiA (a:int)");
+    mgmt(".create table SemiB (a:int)");
+    ingest("SemiA", "", "1");
+    ingest("SemiA", "", "2");
+    mgmt(".move extents to table SemiB <| .show table SemiA extents ;");
+    assertThat(rowCount("SemiB")).isEqualTo(2);
+    assertThat(rowCount("SemiA")).isZero();
+    assertThat(column(mgmt(".show table SemiB extents;"), "ExtentId")).hasSize(2);
+    assertThat(client.executeQuery("db", "SemiB | count;").getPrimaryResults().next()).isTrue();
+  }
+
   @Test
   void movesAllExtentsById() throws Exception {
     mgmt(".create table MvA (a:int, b:string)");
