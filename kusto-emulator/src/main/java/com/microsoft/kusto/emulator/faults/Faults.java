@@ -23,7 +23,7 @@ public final class Faults {
 
   private record PendingFailures(int remaining, int status) {}
 
-  private record Periodic(int every, int status, AtomicInteger seen) {}
+  private record Periodic(int every, int status, Predicate<String> applies, AtomicInteger seen) {}
 
   private final Map<RequestKind, PendingFailures> failures = new EnumMap<>(RequestKind.class);
   private final Map<RequestKind, Periodic> periodic = new ConcurrentHashMap<>();
@@ -58,11 +58,20 @@ public final class Faults {
    * counted here.
    */
   public Faults failEvery(RequestKind kind, int every, int status) {
+    return failEvery(kind, every, status, text -> true);
+  }
+
+  /**
+   * {@link #failEvery(RequestKind, int, int)} counting only the requests whose text (query or command; the path
+   * for streaming ingestion) {@code applies} accepts: for example every command but those a client must not send
+   * twice, to test that it does not.
+   */
+  public Faults failEvery(RequestKind kind, int every, int status, Predicate<String> applies) {
     if (every < 1 || !validStatus(status)) {
       throw new IllegalArgumentException("failEvery needs every >= 1 and an error status 400..599 or"
           + " CONNECTION_RESET, got every=" + every + " status=" + status);
     }
-    periodic.put(kind, new Periodic(every, status, new AtomicInteger()));
+    periodic.put(kind, new Periodic(every, status, applies, new AtomicInteger()));
     return this;
   }
 
@@ -96,11 +105,16 @@ public final class Faults {
    * of its kind, else counting it against a {@link #failEvery} rule.
    */
   public Optional<Integer> takeFailure(RequestKind kind) {
+    return takeFailure(kind, "");
+  }
+
+  /** {@link #takeFailure(RequestKind)} for a request with this text, which {@link #failEvery} rules may select on. */
+  public Optional<Integer> takeFailure(RequestKind kind, String text) {
     synchronized (failures) {
       PendingFailures pending = failures.get(kind);
       if (pending == null || pending.remaining() <= 0) {
         Periodic rule = periodic.get(kind);
-        if (rule != null && (rule.seen().incrementAndGet() - 1) % rule.every() == 0) {
+        if (rule != null && rule.applies().test(text) && (rule.seen().incrementAndGet() - 1) % rule.every() == 0) {
           countInjected(kind);
           return Optional.of(rule.status());
         }

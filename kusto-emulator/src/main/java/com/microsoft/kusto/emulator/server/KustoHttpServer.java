@@ -137,7 +137,10 @@ public final class KustoHttpServer implements AutoCloseable {
           throw new KustoRequestException(404, "General_NotFound", "The Kusto emulator has no endpoint "
               + exchange.getRequestMethod() + " " + path, true);
         }
-        if (applyFaults(kind, exchange)) {
+        // Queries and commands are read first, so that fault rules can select on their text.
+        QueryRequest request = kind == RequestKind.QUERY || kind == RequestKind.MGMT
+            ? QueryRequest.parse(exchange.getRequestBody().readAllBytes()) : null;
+        if (applyFaults(kind, exchange, request == null ? path : request.text())) {
           // An injected reset: close the connection without an answer (the exchange closes unanswered).
           return;
         }
@@ -152,7 +155,6 @@ public final class KustoHttpServer implements AutoCloseable {
           ctx = context(exchange, clientRequestId, activityId, Map.of(), Map.of());
           answer = v1(streamingIngest(exchange, path, ctx));
         } else {
-          QueryRequest request = QueryRequest.parse(exchange.getRequestBody().readAllBytes());
           ctx = context(exchange, clientRequestId, activityId, request.options(), request.parameters());
           checkStrict(request.text());
           if (kind == RequestKind.QUERY) {
@@ -200,7 +202,7 @@ public final class KustoHttpServer implements AutoCloseable {
   }
 
   /** Applies the injected faults of {@code kind}: true when the request must go unanswered (a reset). */
-  private boolean applyFaults(RequestKind kind, HttpExchange exchange) {
+  private boolean applyFaults(RequestKind kind, HttpExchange exchange, String text) {
     Duration latency = faults.latency(kind);
     if (!latency.isZero()) {
       try {
@@ -209,7 +211,7 @@ public final class KustoHttpServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    Optional<Integer> status = faults.takeFailure(kind);
+    Optional<Integer> status = faults.takeFailure(kind, text);
     if (status.isPresent()) {
       int s = status.get();
       if (s == Faults.CONNECTION_RESET) {
