@@ -67,6 +67,39 @@ public final class KustoRequestRunner {
   }
 
   /**
+   * Runs a management command that must not run twice (a move of extents, an export): it is sent again only when the
+   * service provably did not run it (throttled, or no connection made). When its answer is lost after it was sent
+   * (a reset, a timeout, 502/504), the failure says that the outcome is unknown and how to look it up, rather than
+   * risking a second run.
+   */
+  public KustoOperationResult commandOnce(String activity, String command, long deadlineMillis) {
+    Retrier once = new Retrier(retrier.policy(), TransientFailures::isSafeToResend);
+    String[] lastId = new String[1];
+    try {
+      return once.call(activity + " on database '" + database + "'", deadlineMillis, attempt -> {
+        ClientRequestProperties properties = newProperties();
+        lastId[0] = clientRequestId(activity, attempt);
+        properties.setClientRequestId(lastId[0]);
+        return client.executeMgmt(database, command, properties);
+      }, failed -> RetryAfterHints.take(clientRequestId(activity, failed)));
+    } catch (KustoConnectorException e) {
+      throw e;
+    } catch (Exception e) {
+      if (!(e instanceof RetriesExhaustedException) && TransientFailures.isTransient(e)) {
+        String action = activity + " on cluster '" + clusterUrl + "', database '" + database
+            + "' (client request id '" + lastId[0] + "')";
+        throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(action,
+            "the answer was lost after the command was sent (" + Secrets.redact(String.valueOf(e.getMessage()))
+                + statusSuffix(e) + "), so it may have run; it is not sent again, as running it twice could"
+                + " duplicate or remove data",
+            "Look it up with '.show commands | where ClientActivityId == \"" + lastId[0] + "\"' (and the"
+                + " operation it started in '.show operations'); if it did not run, write (or read) again."));
+      }
+      throw failure(activity, lastId[0], e);
+    }
+  }
+
+  /**
    * Opens the streamed response of a KQL query (single-mode reads). Only the opening is retried: once rows were
    * handed on, a broken stream is the reader's to report (a retry here could repeat rows).
    *

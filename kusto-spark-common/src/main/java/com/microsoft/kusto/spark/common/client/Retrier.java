@@ -79,7 +79,7 @@ public final class Retrier {
   public <T> T call(String description, long deadlineMillis, Attempt<T> attempt, RetryAfter retryAfter)
       throws Exception {
     long start = clockMillis.getAsLong();
-    long budgetEnd = policy.budgetMillis() == Long.MAX_VALUE ? Long.MAX_VALUE : start + policy.budgetMillis();
+    long budgetEnd = saturatedSum(start, policy.budgetMillis());
     long end = Math.min(deadlineMillis, budgetEnd);
     for (int n = 1; ; n++) {
       try {
@@ -90,7 +90,7 @@ public final class Retrier {
         }
         long now = clockMillis.getAsLong();
         long pause = Math.max(policy.backoffMillis(n, random), retryAfter.millisAfter(n));
-        if (n >= policy.maxAttempts() || now + pause >= end) {
+        if (n >= policy.maxAttempts() || saturatedSum(now, pause) >= end) {
           LOG.info("{} failed on attempt {} ({}); not retried: {}", description, n, summary(failure),
               n >= policy.maxAttempts() ? "no attempts left" : "the retry time budget is spent");
           throw new RetriesExhaustedException(description, n, now - start, failure);
@@ -105,6 +105,11 @@ public final class Retrier {
         }
       }
     }
+  }
+
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   private static String summary(Exception failure) {

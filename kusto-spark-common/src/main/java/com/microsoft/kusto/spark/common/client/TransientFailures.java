@@ -47,8 +47,7 @@ public final class TransientFailures {
     if (failure instanceof IngestionClientException) {
       return causedByConnectionFailure(failure) || Boolean.TRUE.equals(transientByCauseStatus(failure));
     }
-    return failure instanceof IOException || failure instanceof TimeoutException
-        || causedByConnectionFailure(failure);
+    return causedByConnectionFailure(failure);
   }
 
   /**
@@ -64,6 +63,23 @@ public final class TransientFailures {
           : t instanceof HttpResponseException && ((HttpResponseException) t).getResponse() != null
               ? Integer.valueOf(((HttpResponseException) t).getResponse().getStatusCode()) : null;
       if (status != null && (status == 400 || status == 401 || status == 403 || status == 404)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether sending the request again cannot run it twice: the service refused it before running it (throttled,
+   * 429) or the connection was never made. For commands that must not run twice (a move of extents, an export),
+   * where a lost answer (a reset after sending, a timeout, 502/504 from a gateway) leaves the outcome unknown.
+   */
+  public static boolean isSafeToResend(Throwable failure) {
+    if (isThrottling(failure)) {
+      return true;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
         return true;
       }
     }
@@ -111,8 +127,22 @@ public final class TransientFailures {
   }
 
   private static boolean causedByConnectionFailure(Throwable failure) {
+    if (causedByConfigurationError(failure)) {
+      return false;
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof IOException || t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An unknown host or a certificate the client does not trust: waiting does not fix the URL or the trust store. */
+  private static boolean causedByConfigurationError(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.net.UnknownHostException || t instanceof javax.net.ssl.SSLHandshakeException
+          || t instanceof java.security.cert.CertificateException) {
         return true;
       }
     }

@@ -129,6 +129,22 @@ public final class KustoCommands {
     return ".show table " + KqlSyntax.quoteIdentifier(table) + " extents";
   }
 
+  /** {@code .show table ['T'] extents (id1, id2, ...)}: these extents of the table. */
+  public static String showTableExtents(String table, java.util.List<String> extentIds) {
+    return showTableExtents(table) + " (" + String.join(", ", extentIds) + ")";
+  }
+
+  /**
+   * {@code .move async extents to table ['B'] [with (SetNewIngestionTime=true)] <| .show table ['A'] extents (ids)}:
+   * moves exactly these extents, in one transaction.
+   */
+  public static String moveExtents(String sourceTable, String targetTable, boolean setNewIngestionTime,
+      java.util.List<String> extentIds) {
+    return ".move async extents to table " + KqlSyntax.quoteIdentifier(targetTable)
+        + (setNewIngestionTime ? " with (SetNewIngestionTime=true)" : "") + " <| "
+        + showTableExtents(sourceTable, extentIds);
+  }
+
   /** {@code .show table ['T'] extents | count}. */
   public static String countTableExtents(String table) {
     return showTableExtents(table) + " | count";

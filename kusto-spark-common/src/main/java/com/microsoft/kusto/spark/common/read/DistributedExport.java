@@ -150,8 +150,9 @@ public final class DistributedExport {
   }
 
   private UUID start(String command, int slice, int slices, long deadlineMillis) {
+    // Sent once: an export whose answer was lost may be running, and a second one would write the same files again.
     KustoResultSetTable result =
-        runner.command("export slice " + slice + " of " + slices, command, deadlineMillis).getPrimaryResults();
+        runner.commandOnce("export slice " + slice + " of " + slices, command, deadlineMillis).getPrimaryResults();
     if (!result.next()) {
       throw new KustoConnectorException(
           ErrorCode.EXPORT_FAILED,

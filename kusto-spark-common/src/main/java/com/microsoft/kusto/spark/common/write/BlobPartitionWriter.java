@@ -138,6 +138,16 @@ final class BlobPartitionWriter implements PartitionWriter {
         : plan.config().getIngestionProperties().isFlushImmediately();
   }
 
+  /**
+   * The connection's queued client at the time of queueing: a task writing for a long time must not keep one the
+   * bounded client cache has since evicted and closed ({@link WriteClients}); the one given at creation serves until
+   * then.
+   */
+  private QueuedIngestClient currentClient() {
+    WriteClients clients = WriteClients.of(plan.config().getConnection());
+    return clients.isCurrent(ingest) ? ingest : clients.queued();
+  }
+
   private void handOver(GzipCsvBlob blob, boolean flush) {
     if (deferQueueing) {
       sealedNotQueued.add(blob);
@@ -163,7 +173,8 @@ final class BlobPartitionWriter implements PartitionWriter {
     try {
       result = Retrier.forRequests(plan.config().getConnection().retryPolicy()).call(
           "queue blob " + blob.url(), Long.MAX_VALUE,
-          attempt -> ingest.ingestFromBlob(source, SdkIngestionProperties.forBlob(plan, flush, blobTag, dedupTags)));
+          attempt -> currentClient().ingestFromBlob(source,
+              SdkIngestionProperties.forBlob(plan, flush, blobTag, dedupTags)));
     } catch (KustoConnectorException e) {
       throw e;
     } catch (Exception e) {

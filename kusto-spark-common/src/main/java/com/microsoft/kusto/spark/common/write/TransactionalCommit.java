@@ -11,9 +11,11 @@ import com.microsoft.kusto.spark.common.kql.KqlSyntax;
 import com.microsoft.kusto.spark.common.kql.KustoCommands;
 import com.microsoft.kusto.spark.common.options.WriteMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -38,18 +40,19 @@ import org.slf4j.LoggerFactory;
  * so extents keeping their staging-time ingestion time could be skipped by it.
  *
  * <p>Only the blobs of the task attempts Spark committed are moved: every blob of a transactional write carries a
- * tag of its own, and staging extents without the tag of a reported blob (an attempt that queued part of its blobs
- * and then failed, so that Spark ran the partition again) are dropped before the move.
+ * tag of its own, and the commit moves exactly the staging extents that carry the tag of a reported blob (by id),
+ * leaving behind those of an attempt that queued part of its blobs and then failed, even if they land late.
  *
  * <p>A staging table with more than {@code maximalExtentsCountForSplitMergePerNode} extents is moved in batches of
  * that many extents per node of the cluster (an append; an overwrite replaces in one transaction, as batching it
  * would let readers see part of the new rows beside none of the old). A batch whose move operation fails is sent again
- * after a pause, with half as many extents, up to {@code maxRetriesOnMoveExtents} times.
+ * after a pause, up to {@code maxRetriesOnMoveExtents} times. Batching is skipped when extent tags must reach the
+ * target together (a micro-batch's tag, {@code ingestByTags}).
  */
 public final class TransactionalCommit {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalCommit.class);
-  /** Extent ids per {@code .drop extents} command. */
-  private static final int ID_BATCH = 500;
+  /** Tags per {@code .drop extent tags} command. */
+  private static final int TAG_BATCH = 200;
   private static final long MOVE_RETRY_PAUSE_MILLIS = 1_000;
   private static final long MOVE_RETRY_MAX_PAUSE_MILLIS = 60_000;
 
@@ -102,9 +105,10 @@ public final class TransactionalCommit {
           new IngestionStatusPoller(statusSchedule).await(plan.ingestTable(), requestId(plan), blobs, deadline);
       checkSucceeded(plan, statuses);
       String existing;
+      List<String> extents;
       try {
-        dropUncommittedExtents(plan, blobs, deadline);
-        freezeAndUntag(plan, blobs, deadline);
+        freeze(plan, deadline);
+        extents = untag(plan, blobs, committedExtents(plan, blobs, deadline), deadline);
         existing = plan.overwrite() ? null : ExtentTags.firstExistingIngestBy(runner, plan.targetTable(),
             plan.config().getIngestionProperties().getIngestIfNotExists(), deadline);
       } catch (KustoConnectorException e) {
@@ -119,7 +123,7 @@ public final class TransactionalCommit {
         LOG.info("Write {}: no rows, nothing to move into '{}'", plan.writeId(), plan.targetTable());
         return;
       }
-      moveIntoTarget(plan, deadline);
+      moveIntoTarget(plan, extents, deadline);
     } finally {
       dropTempTable(plan, deadline);
     }
@@ -180,28 +184,22 @@ public final class TransactionalCommit {
         "The table is unchanged. Write again once the cluster answers."), cause);
   }
 
-  private void freezeAndUntag(WritePlan plan, List<QueuedBlob> blobs, long deadline) {
-    // No merges in the staging table while its extents are being moved.
+  private void freeze(WritePlan plan, long deadline) {
+    // No merges in the staging table while its extents are being moved (a user's tempTableName table may not have
+    // been frozen at creation).
     runner.command("freeze temp table extents", KustoCommands.alterMergePolicy(plan.ingestTable(), false, false),
         deadline);
-    List<String> tags = new ArrayList<>();
-    for (QueuedBlob blob : blobs) {
-      if (blob.dedupTag() != null) {
-        tags.add(ExtentTags.INGEST_BY + blob.dedupTag());
-      }
-    }
-    if (!tags.isEmpty()) {
-      runner.command("drop per-blob tags", ExtentTags.dropTagsCommand(plan.ingestTable(), tags), deadline);
-    }
   }
 
   /**
-   * Drops the staging extents that no reported blob produced. Only in a staging table the connector created: a
-   * user's {@code tempTableName} table is moved as it is.
+   * The staging extents to move: those carrying the tag of a reported blob. An extent without one came from a task
+   * attempt Spark did not commit (one that queued part of its blobs and then failed, so that Spark ran the partition
+   * again), possibly landing only now; it is left behind and dropped with the staging table. Returns {@code null}
+   * (move everything) for a user's {@code tempTableName} table, which the connector does not own.
    */
-  private void dropUncommittedExtents(WritePlan plan, List<QueuedBlob> blobs, long deadline) {
+  private List<String> committedExtents(WritePlan plan, List<QueuedBlob> blobs, long deadline) {
     if (!plan.tempTableOwned()) {
-      return;
+      return null;
     }
     Set<String> committed = new HashSet<>();
     for (QueuedBlob blob : blobs) {
@@ -209,25 +207,22 @@ public final class TransactionalCommit {
         committed.add((ExtentTags.INGEST_BY + blob.dedupTag()).toLowerCase(Locale.ROOT));
       }
     }
-    KustoResultSetTable extents = runner.command("list staging extents",
+    KustoResultSetTable listed = runner.command("list staging extents",
         KustoCommands.showTableExtents(plan.ingestTable()), deadline).getPrimaryResults();
-    List<String> stale = new ArrayList<>();
-    while (extents.next()) {
-      if (!hasAny(extents.getString("Tags"), committed)) {
-        stale.add(String.valueOf(extents.getObject("ExtentId")));
+    List<String> keep = new ArrayList<>();
+    int left = 0;
+    while (listed.next()) {
+      if (hasAny(listed.getString("Tags"), committed)) {
+        keep.add(String.valueOf(listed.getObject("ExtentId")));
+      } else {
+        left++;
       }
     }
-    if (stale.isEmpty()) {
-      return;
+    if (left > 0) {
+      LOG.warn("Write {}: {} staging extent(s) of task attempts Spark did not commit are left behind (their partitions"
+          + " were written again by the attempts it did commit)", plan.writeId(), left);
     }
-    LOG.warn("Write {}: dropping {} staging extent(s) of task attempts Spark did not commit (their partitions were"
-        + " written again by the attempts it did commit)", plan.writeId(), stale.size());
-    for (int from = 0; from < stale.size(); from += ID_BATCH) {
-      List<String> ids = stale.subList(from, Math.min(stale.size(), from + ID_BATCH));
-      runner.command("drop uncommitted staging extents",
-          ".drop extents (" + String.join(", ", ids) + ") from table " + KqlSyntax.quoteIdentifier(plan.ingestTable()),
-          deadline);
-    }
+    return keep;
   }
 
   /** Whether the {@code Tags} cell of {@code .show extents} (tags separated by line breaks) holds one of {@code tags}. */
@@ -243,61 +238,108 @@ public final class TransactionalCommit {
     return false;
   }
 
-  private void moveIntoTarget(WritePlan plan, long deadline) {
+  /**
+   * Drops the per-blob tags (they must not reach the target), {@value #TAG_BATCH} tags per command. Kusto gives the
+   * extents whose tags change new ids: {@code extents} is returned with each id replaced by its result id.
+   */
+  private List<String> untag(WritePlan plan, List<QueuedBlob> blobs, List<String> extents, long deadline) {
+    List<String> tags = new ArrayList<>();
+    for (QueuedBlob blob : blobs) {
+      if (blob.dedupTag() != null) {
+        tags.add(ExtentTags.INGEST_BY + blob.dedupTag());
+      }
+    }
+    Map<String, String> renamed = new HashMap<>();
+    for (int from = 0; from < tags.size(); from += TAG_BATCH) {
+      KustoResultSetTable result = runner.command("drop per-blob tags", ExtentTags.dropTagsCommand(
+          plan.ingestTable(), tags.subList(from, Math.min(tags.size(), from + TAG_BATCH))), deadline)
+          .getPrimaryResults();
+      while (result.next()) {
+        renamed.put(String.valueOf(result.getObject("OriginalExtentId")).toLowerCase(Locale.ROOT),
+            String.valueOf(result.getObject("ResultExtentId")));
+      }
+    }
+    if (extents == null) {
+      return null;
+    }
+    List<String> current = new ArrayList<>(extents.size());
+    for (String id : extents) {
+      String now = renamed.get(id.toLowerCase(Locale.ROOT));
+      current.add(now == null ? id : now);
+    }
+    return current;
+  }
+
+  /**
+   * Moves {@code extents} (all staging extents when null) into the target. An append of more extents than
+   * {@code maximalExtentsCountForSplitMergePerNode} goes in batches of that many per node, unless extent tags must
+   * reach the target all at once: a micro-batch's tag, or {@code ingestByTags} that a later {@code ingestIfNotExists}
+   * looks for, would mark a partly moved write as complete.
+   */
+  private void moveIntoTarget(WritePlan plan, List<String> extents, long deadline) {
     boolean viewSource = isMaterializedViewSource(plan.targetTable(), deadline);
     String activity = plan.overwrite() ? "replace target extents" : "move extents";
+    if (extents != null && extents.isEmpty()) {
+      if (!plan.overwrite()) {
+        LOG.info("Write {}: no staged extent to move into '{}'", plan.writeId(), plan.targetTable());
+        return;
+      }
+      // An overwrite with no rows still replaces the target's extents: by the all-extents form (of an empty table).
+      extents = null;
+    }
+    if (extents == null) {
+      moveWithRetries(plan, activity, moveCommand(plan, viewSource), false, deadline);
+      return;
+    }
     int perNode = plan.config().getMaximalExtentsCountForSplitMergePerNode();
-    if (plan.overwrite() || stagingExtents(plan, deadline) <= perNode) {
-      moveWithRetries(plan, activity, moveCommand(plan, viewSource), deadline);
+    boolean tagsMustArriveTogether = plan.batchTag() != null
+        || plan.config().getIngestionProperties().getIngestByTags() != null;
+    if (plan.overwrite() || extents.size() <= perNode || tagsMustArriveTogether) {
+      moveWithRetries(plan, activity, moveCommand(plan, viewSource, extents), false, deadline);
       return;
     }
     int batch = perNode * clusterNodes(deadline);
-    int moved = 0;
-    for (long left = stagingExtents(plan, deadline); left > 0; left = stagingExtents(plan, deadline)) {
-      int size = (int) Math.min(left, batch);
-      size = moveWithRetries(plan, activity + " (batch of " + size + ")", size, viewSource, deadline);
-      moved++;
+    int batches = 0;
+    for (int from = 0; from < extents.size(); from += batch) {
+      List<String> ids = extents.subList(from, Math.min(extents.size(), from + batch));
+      moveWithRetries(plan, activity + " (batch " + (batches + 1) + ", " + ids.size() + " extents)",
+          KustoCommands.moveExtents(plan.ingestTable(), plan.targetTable(), viewSource, ids), batches > 0, deadline);
+      batches++;
     }
-    LOG.info("Write {}: moved the staging extents into '{}' in {} batches of up to {}", plan.writeId(),
-        plan.targetTable(), moved, batch);
+    LOG.info("Write {}: moved {} staging extents into '{}' in {} batches of up to {}", plan.writeId(),
+        extents.size(), plan.targetTable(), batches, batch);
   }
 
-  /** One move of at most {@code size} extents, halving the batch on each retry; returns the size that succeeded. */
-  private int moveWithRetries(WritePlan plan, String activity, int size, boolean viewSource, long deadline) {
-    int current = size;
-    for (int retry = 0; ; retry++) {
-      String command = KustoCommands.moveExtents(plan.ingestTable(), plan.targetTable(), true, viewSource, null,
-          null, current);
-      OperationOutcome outcome = runMove(plan, activity, command, deadline);
-      if (outcome.succeeded()) {
-        return current;
-      }
-      checkRetriesLeft(plan, outcome, retry);
-      current = Math.max(1, current / 2);
-    }
-  }
-
-  private void moveWithRetries(WritePlan plan, String activity, String command, long deadline) {
+  /**
+   * Runs one move (or replace) operation, sending it again after a pause when it fails, up to
+   * {@code maxRetriesOnMoveExtents} times: Kusto moves all of a command's extents or none.
+   *
+   * @param earlierBatchesMoved whether earlier batches of this write are already in the target (for the error)
+   */
+  private void moveWithRetries(WritePlan plan, String activity, String command, boolean earlierBatchesMoved,
+      long deadline) {
     for (int retry = 0; ; retry++) {
       OperationOutcome outcome = runMove(plan, activity, command, deadline);
       if (outcome.succeeded()) {
         LOG.info("Write {}: {} into table '{}' done ({})", plan.writeId(), activity, plan.targetTable(), outcome);
         return;
       }
-      checkRetriesLeft(plan, outcome, retry);
+      checkRetriesLeft(plan, outcome, retry, earlierBatchesMoved);
     }
   }
 
-  private void checkRetriesLeft(WritePlan plan, OperationOutcome outcome, int retry) {
+  private void checkRetriesLeft(WritePlan plan, OperationOutcome outcome, int retry, boolean earlierBatchesMoved) {
     int allowed = plan.config().getMaxRetriesOnMoveExtents();
     if (retry >= allowed) {
       throw new KustoConnectorException(ErrorCode.INGESTION_FAILED, KustoConnectorException.message(
           "move the staged data of table '" + plan.ingestTable() + "' into table '" + plan.targetTable()
               + "' (request id '" + requestId(plan) + "')", outcome + (allowed == 0 ? ""
                   : "; retried " + allowed + " time(s) ('maxRetriesOnMoveExtents')"),
-          plan.overwrite() ? "The target is unchanged; write again."
-              : "Extents moved by earlier batches are in the target; the rest were not moved. Write again with"
-                  + " Overwrite, or raise 'maxRetriesOnMoveExtents'."));
+          earlierBatchesMoved
+              ? "The extents of the earlier batches are in the target, the rest were not moved: remove the write's"
+                  + " rows (or accept them) before writing the missing part again, or raise"
+                  + " 'maxRetriesOnMoveExtents'."
+              : "The target is unchanged; write again."));
     }
     long pause = Math.min(MOVE_RETRY_MAX_PAUSE_MILLIS, MOVE_RETRY_PAUSE_MILLIS << Math.min(retry, 10));
     LOG.warn("Write {}: moving into '{}' failed ({}); retry {} of {} in {} ms", plan.writeId(), plan.targetTable(),
@@ -313,19 +355,14 @@ public final class TransactionalCommit {
   }
 
   private OperationOutcome runMove(WritePlan plan, String activity, String command, long deadline) {
-    KustoResultSetTable accepted = runner.command(activity, command, deadline).getPrimaryResults();
+    // Sent once: a move whose answer was lost may have run, and a second one could move or replace twice.
+    KustoResultSetTable accepted = runner.commandOnce(activity, command, deadline).getPrimaryResults();
     if (!accepted.next()) {
       throw new KustoConnectorException(ErrorCode.KUSTO_REQUEST_FAILED, KustoConnectorException.message(
           activity + " into table '" + plan.targetTable() + "'", "the service returned no operation id", ""));
     }
     UUID operation = UUID.fromString(accepted.getString(0));
     return operations.await(activity + " into '" + plan.targetTable() + "'", operation, deadline);
-  }
-
-  private long stagingExtents(WritePlan plan, long deadline) {
-    KustoResultSetTable count = runner.command("count staging extents",
-        KustoCommands.showTableExtents(plan.ingestTable()) + " | count", deadline).getPrimaryResults();
-    return count.next() ? count.getLong(0) : 0;
   }
 
   private int clusterNodes(long deadline) {
@@ -341,7 +378,18 @@ public final class TransactionalCommit {
     return views.next() && views.getLong(0) > 0;
   }
 
-  /** The command that moves the staged extents into the target (replacing its extents for an overwrite). */
+  /** The command that moves these staged extents into the target (replacing its extents for an overwrite). */
+  static String moveCommand(WritePlan plan, boolean materializedViewSource, List<String> extents) {
+    if (plan.overwrite()) {
+      return ".replace async extents in table " + KqlSyntax.quoteIdentifier(plan.targetTable())
+          + (materializedViewSource ? " with (SetNewIngestionTime=true)" : "") + " <| {"
+          + KustoCommands.showTableExtents(plan.targetTable()) + " | project ExtentId}, {"
+          + KustoCommands.showTableExtents(plan.ingestTable(), extents) + " | project ExtentId}";
+    }
+    return KustoCommands.moveExtents(plan.ingestTable(), plan.targetTable(), materializedViewSource, extents);
+  }
+
+  /** The command that moves every staged extent into the target (replacing its extents for an overwrite). */
   static String moveCommand(WritePlan plan, boolean materializedViewSource) {
     if (plan.overwrite()) {
       return replaceExtents(plan.targetTable(), plan.ingestTable(), materializedViewSource);

@@ -120,6 +120,11 @@ public final class WriteClients {
     return queued;
   }
 
+  /** Whether {@code client} is this connection's queued client now (not one an eviction has closed). */
+  synchronized boolean isCurrent(QueuedIngestClient client) {
+    return client == queued;
+  }
+
   /** The managed streaming client: streaming ingestion on the engine, queued ingestion as its fallback. */
   public synchronized ManagedStreamingIngestClient managedStreaming() {
     if (streaming == null) {

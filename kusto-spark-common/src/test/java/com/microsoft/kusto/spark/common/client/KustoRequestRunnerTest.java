@@ -112,6 +112,23 @@ class KustoRequestRunnerTest {
   }
 
   @Test
+  void aCommandSentOnceIsResentWhenThrottledButNotWhenItsAnswerIsLost() {
+    emulator.faults().failNext(RequestKind.MGMT, 1, 429);
+    KustoResultSetTable version =
+        runner(emulator, "db", null, 3).commandOnce("show", ".show version", inSeconds(30)).getPrimaryResults();
+    assertThat(version.next()).as("a throttled request did not run: it is sent again").isTrue();
+
+    // Two resets are queued: had the lost answer been resent, the third attempt would have succeeded.
+    emulator.faults().failNext(RequestKind.MGMT, 2, Faults.CONNECTION_RESET);
+    assertThatThrownBy(() -> runner(emulator, "db", null, 3).commandOnce("move extents", ".show version",
+        inSeconds(30)))
+        .isInstanceOf(KustoConnectorException.class)
+        .hasMessageContaining("the answer was lost after the command was sent")
+        .hasMessageContaining(".show commands | where ClientActivityId == \"req-1;move-extents;1\"");
+    assertThat(emulator.faults().injected(RequestKind.MGMT)).isEqualTo(2);
+  }
+
+  @Test
   void permanentErrorsAreNotRetried() {
     emulator.faults().failNext(RequestKind.QUERY, 1, 400);
     // One 400 is queued: had the runner retried, the second attempt would have succeeded.

@@ -75,4 +75,27 @@ class TransientFailuresTest {
         .isTrue();
     assertThat(TransientFailures.isPermanent(new IngestionClientException("timed out"))).isFalse();
   }
+
+  @Test
+  void anUnknownHostOrAnUntrustedCertificateIsNotWaitedFor() {
+    assertThat(TransientFailures.isTransient(new java.net.UnknownHostException("mycluster.kusto.windows.nett")))
+        .isFalse();
+    assertThat(TransientFailures.isTransient(new DataServiceException("https://c", "io",
+        new javax.net.ssl.SSLHandshakeException("PKIX path building failed"), true))).isFalse();
+  }
+
+  @Test
+  void onlyARefusalBeforeRunningIsSafeToResend() {
+    assertThat(TransientFailures.isSafeToResend(new ThrottleException("https://c"))).isTrue();
+    assertThat(TransientFailures.isSafeToResend(new DataClientException("https://c", "io",
+        new ConnectException("refused")))).isTrue();
+    assertThat(TransientFailures.isSafeToResend(new IOException("Connection prematurely closed BEFORE response")))
+        .isFalse();
+    assertThat(TransientFailures.isSafeToResend(new DataServiceException("https://c", "x", null, false) {
+      @Override
+      public Integer getStatusCode() {
+        return 504;
+      }
+    })).isFalse();
+  }
 }

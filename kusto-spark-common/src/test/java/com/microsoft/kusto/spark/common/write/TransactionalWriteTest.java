@@ -269,14 +269,14 @@ class TransactionalWriteTest {
     kusto.mgmt(".ingest inline into table Down <|\n-1,old");
     WritePlan plan = kusto.preparation().prepare(kusto.config("Down", "requestId", "req-down"), ID_NAME);
     List<PartitionResult> results = List.of(writeRange(plan, 0, 0, 50));
-    // Every attempt of the commit's first command (listing the staging extents) fails (the test runner tries 3
-    // times); the service is back for the staging table's drop.
+    // Every attempt of the commit's first command fails (the test runner tries 3 times); the service is back for
+    // the staging table's drop.
     kusto.emulator.faults().failNext(RequestKind.MGMT, 3, 503);
 
     assertThatThrownBy(() -> kusto.commit().commit(plan, results))
         .isInstanceOf(KustoConnectorException.class)
         .hasMessageStartingWith("Cannot commit the write to table 'Down' (request id 'req-down'): every blob"
-            + " ingested into the staging table, but preparing the move failed: Cannot list staging extents")
+            + " ingested into the staging table, but preparing the move failed: Cannot freeze temp table extents")
         .hasMessageContaining("(HTTP 503)")
         .hasMessageEndingWith("The table is unchanged. Write again once the cluster answers.");
     assertThat(kusto.column("Down | project name", "name")).containsExactly("old");
