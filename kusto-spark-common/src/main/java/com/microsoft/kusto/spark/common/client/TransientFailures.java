@@ -71,7 +71,7 @@ public final class TransientFailures {
 
   /**
    * Whether sending the request again cannot run it twice: the service refused it before running it (throttled,
-   * 429) or the connection was never made. For commands that must not run twice (a move of extents, an export),
+   * 429, or unavailable, 503) or the connection was never made. For commands that must not run twice (a move of extents, an export),
    * where a lost answer (a reset after sending, a timeout, 502/504 from a gateway) leaves the outcome unknown.
    */
   public static boolean isSafeToResend(Throwable failure) {
@@ -80,6 +80,11 @@ public final class TransientFailures {
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+      // 503: the service refused the request as unavailable, before running it (unlike 500, 502 and 504).
+      if (t instanceof DataServiceException && Integer.valueOf(503).equals(((DataServiceException) t).getStatusCode())
+          && !((DataServiceException) t).isPermanent()) {
         return true;
       }
     }

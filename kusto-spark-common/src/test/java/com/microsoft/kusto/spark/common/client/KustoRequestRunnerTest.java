@@ -117,6 +117,10 @@ class KustoRequestRunnerTest {
     KustoResultSetTable version =
         runner(emulator, "db", null, 3).commandOnce("show", ".show version", inSeconds(30)).getPrimaryResults();
     assertThat(version.next()).as("a throttled request did not run: it is sent again").isTrue();
+    emulator.faults().failNext(RequestKind.MGMT, 1, 503);
+    assertThat(runner(emulator, "db", null, 3).commandOnce("show", ".show version", inSeconds(30)).getPrimaryResults()
+        .next()).as("nor did an unavailable one").isTrue();
+    emulator.faults().clear();
 
     // Two resets are queued: had the lost answer been resent, the third attempt would have succeeded.
     emulator.faults().failNext(RequestKind.MGMT, 2, Faults.CONNECTION_RESET);
@@ -125,7 +129,7 @@ class KustoRequestRunnerTest {
         .isInstanceOf(KustoConnectorException.class)
         .hasMessageContaining("the answer was lost after the command was sent")
         .hasMessageContaining(".show commands | where ClientActivityId == \"req-1;move-extents;1\"");
-    assertThat(emulator.faults().injected(RequestKind.MGMT)).isEqualTo(2);
+    assertThat(emulator.faults().injected(RequestKind.MGMT)).isEqualTo(1);
   }
 
   @Test

@@ -94,6 +94,12 @@ class TransientFailuresTest {
     assertThat(TransientFailures.isSafeToResend(new DataServiceException("https://c", "x", null, false) {
       @Override
       public Integer getStatusCode() {
+        return 503;
+      }
+    })).isTrue();
+    assertThat(TransientFailures.isSafeToResend(new DataServiceException("https://c", "x", null, false) {
+      @Override
+      public Integer getStatusCode() {
         return 504;
       }
     })).isFalse();
