@@ -9,6 +9,7 @@ import com.microsoft.kusto.emulator.server.TlsMaterial;
 import com.microsoft.kusto.emulator.storage.AzuriteProcess;
 import com.microsoft.kusto.emulator.storage.AzuriteStorage;
 import com.microsoft.kusto.emulator.storage.AzuriteTls;
+import com.microsoft.kusto.emulator.storage.StorageFront;
 import com.microsoft.kusto.emulator.storage.StorageHostNames;
 import com.microsoft.kusto.emulator.store.DuckDbStore;
 import com.microsoft.kusto.emulator.store.OperationRegistry;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A local Kusto-compatible endpoint: DuckDB store, Azurite storage, HTTP(S) listener on loopback that the official
@@ -43,6 +46,7 @@ public final class KustoEmulator implements AutoCloseable {
   private KustoHttpServer server;
   private TlsMaterial tls;
   private AzuriteStorage storage;
+  private StorageFront storageFront;
   private KqlExecutor kql;
   private CommandDispatcher commands;
   private Path tempDir;
@@ -74,6 +78,16 @@ public final class KustoEmulator implements AutoCloseable {
     return host.matches("[0-9.]+") || host.contains(":");
   }
 
+  private static SSLContext clientContext(TrustManagerFactory trust) throws IOException {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("Cannot set up TLS towards Azurite", e);
+    }
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -97,16 +111,19 @@ public final class KustoEmulator implements AutoCloseable {
       }
       if (config.storage) {
         // With TLS, Azurite serves https with the same certificate, so one trust store covers every URL.
+        boolean production = config.productionStoragePort != null;
         AzuriteProcess azurite =
             AzuriteProcess.start(
-                Optional.ofNullable(tls).map(t -> AzuriteTls.pfx(t.keyStore(), t.trustStorePassword())));
+                Optional.ofNullable(tls).map(t -> AzuriteTls.pfx(t.keyStore(), t.trustStorePassword())), production);
         resources.add(azurite);
-        storage =
-            new AzuriteStorage(
-                    azurite,
-                    config.storageHosts,
-                    tls == null ? null : AzuriteTls.trustManagers(tls.trustStore(), tls.trustStorePassword()))
-                .createResources();
+        TrustManagerFactory trust =
+            tls == null ? null : AzuriteTls.trustManagers(tls.trustStore(), tls.trustStorePassword());
+        storage = new AzuriteStorage(azurite, config.storageHosts, trust, production).createResources();
+        if (production) {
+          storageFront =
+              StorageFront.start(config.productionStoragePort, tls.sslContext(), clientContext(trust), azurite);
+          resources.add(storageFront);
+        }
       }
       commands = new CommandDispatcher(store, operations, kql, config.engineHost);
       server = new KustoHttpServer(config.port, tls, config.bearerToken, commands, kql, faults, checker);
@@ -178,6 +195,14 @@ public final class KustoEmulator implements AutoCloseable {
     return storage;
   }
 
+  /**
+   * Where the production-style storage front listens ({@link Builder#productionStorageUrls(int)}); clients address
+   * it on port 443, so a port other than 443 must be mapped (in tests: by the client's resolver).
+   */
+  public Optional<Integer> productionStoragePort() {
+    return Optional.ofNullable(storageFront).map(StorageFront::port);
+  }
+
   /** Blob service root clients should use, e.g. {@code http://127.0.0.1:10000/devstoreaccount1}. */
   public String blobEndpoint() {
     return requireStorage().publicBlobRoot();
@@ -245,6 +270,7 @@ public final class KustoEmulator implements AutoCloseable {
     private Path persistenceDir;
     private String bearerToken;
     private boolean storage = true;
+    private Integer productionStoragePort;
     private int nodes = DEFAULT_NODES;
     private final List<String> databases = new ArrayList<>();
 
@@ -292,6 +318,22 @@ public final class KustoEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Hands out production-style storage URLs, {@code https://devstoreaccount1.blob.core.windows.net/<container>}
+     * (and {@code .queue.}, {@code .table.}), for clients that accept only the account-in-host form on the default
+     * port, and serves all three services on one https listener on {@code listenPort} of 127.0.0.1: 443 (needs
+     * root or CAP_NET_BIND_SERVICE), or a high port that 443 is mapped to; 0 picks a free one. Needs {@link
+     * #tls(boolean)}. The host names (default suffix {@code core.windows.net}, or those of {@link
+     * #storageHostName(String)}) must resolve to 127.0.0.1 on the client.
+     */
+    public Builder productionStorageUrls(int listenPort) {
+      if (listenPort < 0 || listenPort > 65535) {
+        throw new IllegalArgumentException("production storage port must be 0..65535, got " + listenPort);
+      }
+      this.productionStoragePort = listenPort;
+      return this;
+    }
+
     /** Where {@code .create database D persist} keeps its files (persistent databases are reloaded at start). */
     public Builder persistenceDir(Path dir) {
       this.persistenceDir = dir;
@@ -330,7 +372,24 @@ public final class KustoEmulator implements AutoCloseable {
     }
 
     public KustoEmulator start() {
+      if (productionStoragePort != null) {
+        requireProductionStyleSettings();
+      }
       return new KustoEmulator(this).startAll();
+    }
+
+    private void requireProductionStyleSettings() {
+      if (!tls) {
+        throw new IllegalArgumentException(
+            "Production-style storage URLs are https: turn TLS on (--tls, or tls(true)) as well");
+      }
+      if (!storage) {
+        throw new IllegalArgumentException("Production-style storage URLs need storage; remove storage(false)");
+      }
+      if (storageHosts.equals(StorageHostNames.loopback())) {
+        storageHosts = StorageHostNames.productionStyle("core.windows.net");
+      }
+      StorageHostNames.requireProductionStyle(storageHosts);
     }
   }
 }

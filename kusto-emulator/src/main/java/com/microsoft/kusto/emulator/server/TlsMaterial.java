@@ -106,7 +106,8 @@ public final class TlsMaterial {
     return password;
   }
 
-  SSLContext sslContext() {
+  /** The server side: the generated certificate and its key. */
+  public SSLContext sslContext() {
     return sslContext;
   }
 }

@@ -15,6 +15,10 @@ public final class EmulatorMain {
       "  --tls                 serve https with a self-signed certificate (trust store path and password printed)",
       "  --engine-host NAME    host name in the engine URL and certificate (default localhost)",
       "  --storage-host NAME   host name in the storage URLs handed out (default 127.0.0.1)",
+      "  --production-storage-port P",
+      "                        hand out https://devstoreaccount1.blob.core.windows.net/... storage URLs (and",
+      "                        .queue., .table.) and serve them on 127.0.0.1:P; needs --tls. Clients use port",
+      "                        443: listen on 443 (root or CAP_NET_BIND_SERVICE) or map 443 to P",
       "  --data-dir DIR        where '.create database D persist' keeps its data",
       "  --token TOKEN         require 'Authorization: Bearer TOKEN'",
       "  --database NAME       create a volatile database at start (repeatable)",
@@ -45,6 +49,8 @@ public final class EmulatorMain {
     }, "kusto-emulator-shutdown"));
     emulator.storage().ifPresent(s -> System.out.println("Storage (Azurite) blob endpoint: " + s.publicBlobRoot()
         + " account " + s.process().accountName()));
+    emulator.productionStoragePort().ifPresent(p -> System.out.println(
+        "Production-style storage URLs served on 127.0.0.1:" + p + (p == 443 ? "" : " (map port 443 to it)")));
     emulator.trustStore().ifPresent(t -> System.out.println("TLS trust store: " + t + " (PKCS12, password "
         + emulator.trustStorePassword().orElse("") + ")"));
     System.out.println("Kusto emulator ready at " + emulator.engineUrl());
@@ -61,10 +67,11 @@ public final class EmulatorMain {
         case "--help", "-h" -> {
           return null;
         }
-        case "--port" -> builder.port(parsePort(value(args, ++i, arg)));
+        case "--port" -> builder.port(parsePort(arg, value(args, ++i, arg)));
         case "--tls" -> builder.tls(true);
         case "--engine-host" -> builder.engineHostName(value(args, ++i, arg));
         case "--storage-host" -> builder.storageHostName(value(args, ++i, arg));
+        case "--production-storage-port" -> builder.productionStorageUrls(parsePort(arg, value(args, ++i, arg)));
         case "--data-dir" -> builder.persistenceDir(Path.of(value(args, ++i, arg)));
         case "--token" -> builder.requiredBearerToken(value(args, ++i, arg));
         case "--database" -> builder.database(value(args, ++i, arg));
@@ -82,11 +89,11 @@ public final class EmulatorMain {
     return args[i];
   }
 
-  private static int parsePort(String text) {
+  private static int parsePort(String option, String text) {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--port needs a number 0..65535, got '" + text + "'");
+      throw new IllegalArgumentException(option + " needs a number 0..65535, got '" + text + "'");
     }
   }
 }

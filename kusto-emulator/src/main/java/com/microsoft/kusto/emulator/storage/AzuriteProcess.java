@@ -55,6 +55,15 @@ public final class AzuriteProcess implements AutoCloseable {
    * (the emulator's own certificate, so clients that trust the emulator trust storage too).
    */
   public static AzuriteProcess start(Optional<AzuriteTls> tls) {
+    return start(tls, false);
+  }
+
+  /**
+   * @param productionStyleUrls whether a dotted host name carries the account ({@code
+   *     devstoreaccount1.blob.core.windows.net}), as behind a {@link StorageFront}; otherwise the account is always
+   *     the first path segment
+   */
+  public static AzuriteProcess start(Optional<AzuriteTls> tls, boolean productionStyleUrls) {
     Path tools = NodeTools.toolsDirectory();
     Path script = tools.resolve("node_modules").resolve("azurite").resolve("dist").resolve("src").resolve("azurite.js");
     if (!Files.isRegularFile(script)) {
@@ -75,10 +84,13 @@ public final class AzuriteProcess implements AutoCloseable {
     addAll(command, "--blobPort", Integer.toString(ports[0]), "--queuePort", Integer.toString(ports[1]));
     addAll(command, "--tablePort", Integer.toString(ports[2]), "--location", workspace.toString());
     // --loose: the legacy azure-storage SDK used by the Spark connector sends headers Azurite would refuse.
-    // --disableProductStyleUrl: always read the account from the first path segment. The Java storage SDKs treat
-    // every URL with an explicit port as path style, so with a host name such as
-    // devstoreaccount1.blob.core.windows.net:<port> Azurite's production-style guess would disagree with them.
-    addAll(command, "--silent", "--disableTelemetry", "--loose", "--skipApiVersionCheck", "--disableProductStyleUrl");
+    addAll(command, "--silent", "--disableTelemetry", "--loose", "--skipApiVersionCheck");
+    if (!productionStyleUrls) {
+      // --disableProductStyleUrl: always read the account from the first path segment. The Java storage SDKs treat
+      // every URL with an explicit port as path style, so with a host name such as
+      // devstoreaccount1.blob.core.windows.net:<port> Azurite's production-style guess would disagree with them.
+      command.add("--disableProductStyleUrl");
+    }
     tls.ifPresent(t -> t.addArguments(command));
     Process process;
     try {

@@ -49,16 +49,25 @@ public final class AzuriteStorage {
   private final QueueServiceClient queueService;
   private final TableServiceClient tableService;
   private final HttpClient httpClient;
+  private final boolean productionStyleUrls;
 
   public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts) {
     this(azurite, hosts, null);
   }
 
+  public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts, TrustManagerFactory trust) {
+    this(azurite, hosts, trust, false);
+  }
+
   /**
    * @param trust trust for Azurite's certificate when it serves https (null: the JVM's default trust), used by
    *     every storage client the emulator makes
+   * @param productionStyleUrls whether the URLs handed out are {@code https://<hosts>/<container>} (a {@link
+   *     StorageFront} listens on 443 or a port 443 is mapped to) instead of path style on Azurite's ports
    */
-  public AzuriteStorage(AzuriteProcess azurite, StorageHostNames hosts, TrustManagerFactory trust) {
+  public AzuriteStorage(
+      AzuriteProcess azurite, StorageHostNames hosts, TrustManagerFactory trust, boolean productionStyleUrls) {
+    this.productionStyleUrls = productionStyleUrls;
     this.azurite = Objects.requireNonNull(azurite, "azurite");
     this.hosts = Objects.requireNonNull(hosts, "hosts");
     this.httpClient = trust == null ? null : AzuriteHttpClients.trusting(trust);
@@ -133,7 +142,12 @@ public final class AzuriteStorage {
 
   /** Public URL of the account's blob service root as clients should address it. */
   public String publicBlobRoot() {
-    return StorageHostNames.serviceRoot(scheme(), hosts.blobHost(), azurite.blobPort());
+    return serviceRoot(hosts.blobHost(), azurite.blobPort());
+  }
+
+  /** Production style: the account is in the host name and the port is https's default. */
+  private String serviceRoot(String host, int azuritePort) {
+    return productionStyleUrls ? "https://" + host : StorageHostNames.serviceRoot(scheme(), host, azuritePort);
   }
 
   /** Public container URL without SAS. */
@@ -167,7 +181,7 @@ public final class AzuriteStorage {
             .setUpdatePermission(true)
             .setProcessPermission(true);
     String sas = queueService.getQueueClient(queue).generateSas(new QueueServiceSasSignatureValues(expiry(), permission));
-    return StorageHostNames.serviceRoot(scheme(), hosts.queueHost(), azurite.queuePort()) + "/" + queue + "?" + sas;
+    return serviceRoot(hosts.queueHost(), azurite.queuePort()) + "/" + queue + "?" + sas;
   }
 
   /**
@@ -182,7 +196,7 @@ public final class AzuriteStorage {
             .setUpdatePermission(true)
             .setDeletePermission(true);
     String sas = tableService.getTableClient(table).generateSas(new TableSasSignatureValues(expiry(), permission));
-    return StorageHostNames.serviceRoot(scheme(), hosts.tableHost(), azurite.tablePort()) + "/" + table + "?" + sas;
+    return serviceRoot(hosts.tableHost(), azurite.tablePort()) + "/" + table + "?" + sas;
   }
 
   private static OffsetDateTime expiry() {

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * The storage-related management commands, asked by the server's dispatcher before its own:
- * {@code .show ingestion resources}, {@code .get kusto identity token}, {@code .show export containers},
+ * {@code .show ingestion resources} (or {@code .get}, as the data-management service also spells it), {@code .get kusto identity token}, {@code .show export containers},
  * {@code .export ...} and the ingestion-mapping commands.
  */
 public final class StorageCommands {
-  private static final Pattern SHOW_INGESTION_RESOURCES = Pattern.compile("(?is)\\s*\\.show\\s+ingestion\\s+resources\\s*");
+  private static final Pattern SHOW_INGESTION_RESOURCES = Pattern.compile("(?is)\\s*\\.(?:show|get)\\s+ingestion\\s+resources\\s*");
   private static final Pattern GET_IDENTITY_TOKEN = Pattern.compile("(?is)\\s*\\.get\\s+kusto\\s+identity\\s+token\\s*");
   private static final Pattern SHOW_EXPORT_CONTAINERS = Pattern.compile("(?is)\\s*\\.show\\s+export\\s+containers\\s*");
   /** The opaque value the SDK copies into every queue message; the emulator does not check it back. */

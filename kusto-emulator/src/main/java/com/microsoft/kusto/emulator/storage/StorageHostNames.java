@@ -46,6 +46,24 @@ public record StorageHostNames(String blobHost, String queueHost, String tableHo
         DevStorageAccount.NAME + ".table." + suffix);
   }
 
+  /**
+   * Refuses names a {@link StorageFront} cannot serve: each must be {@code devstoreaccount1.<service>.<suffix>},
+   * because the front routes by the service label and Azurite reads the account from the first label.
+   */
+  public static void requireProductionStyle(StorageHostNames hosts) {
+    String[][] expected = {{hosts.blobHost(), "blob"}, {hosts.queueHost(), "queue"}, {hosts.tableHost(), "table"}};
+    for (String[] pair : expected) {
+      String[] labels = pair[0].split("\\.");
+      if (labels.length < 3 || !labels[0].equalsIgnoreCase(DevStorageAccount.NAME)
+          || !labels[1].equalsIgnoreCase(pair[1])) {
+        throw new IllegalArgumentException(
+            "Production-style storage URLs need " + pair[1] + " host names of the form " + DevStorageAccount.NAME
+                + "." + pair[1] + ".<dns suffix> (e.g. " + DevStorageAccount.NAME + "." + pair[1]
+                + ".core.windows.net), got '" + pair[0] + "'");
+      }
+    }
+  }
+
   private static void validate(String host, String service) {
     if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-]+")) {
       throw new IllegalArgumentException(

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Queued ingestion end to end: the official QueuedIngestClient, Azurite, the emulator's ingestion loop. */
-class QueuedIngestionSdkTest {
+public class QueuedIngestionSdkTest {
   private static StorageTestEndpoint endpoint;
   private static Client client;
   private static QueuedIngestClient ingest;
@@ -70,7 +70,7 @@ class QueuedIngestionSdkTest {
   }
 
   /** Polls the status row the SDK reads until it leaves Pending, as the Spark connector does. */
-  static IngestionStatus awaitFinal(IngestionResult result) throws Exception {
+  public static IngestionStatus awaitFinal(IngestionResult result) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (true) {
       IngestionStatus status = result.getIngestionStatusCollection().get(0);

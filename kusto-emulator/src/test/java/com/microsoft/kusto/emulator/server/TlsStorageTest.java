@@ -3,7 +3,6 @@ package com.microsoft.kusto.emulator.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
@@ -12,14 +11,8 @@ import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.emulator.KustoEmulator;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,16 +25,7 @@ class TlsStorageTest {
   @BeforeAll
   static void start() throws Exception {
     emulator = KustoEmulator.builder().tls(true).database("db").start();
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(emulator.trustStore().orElseThrow())) {
-      trust.load(in, emulator.trustStorePassword().orElseThrow().toCharArray());
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SslContext ssl = SslContextBuilder.forClient().trustManager(tmf).build();
-    trustingHttp =
-        new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create().secure(s -> s.sslContext(ssl)))
-            .build();
+    trustingHttp = TrustingHttp.of(emulator, reactor.netty.http.client.HttpClient.create());
   }
 
   @AfterAll

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.KustoResultSetTable;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.emulator.KustoEmulator;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,11 +38,7 @@ class TlsTest {
   }
 
   private static KeyStore trustStore() throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(emulator.trustStore().orElseThrow())) {
-      ks.load(in, emulator.trustStorePassword().orElseThrow().toCharArray());
-    }
-    return ks;
+    return TrustingHttp.trustStore(emulator);
   }
 
   /** An SDK client whose HTTP client trusts exactly the emulator's trust store. */
@@ -58,10 +48,7 @@ class TlsTest {
   }
 
   private static HttpClient trustingHttp(reactor.netty.http.client.HttpClient netty) throws Exception {
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trustStore());
-    SslContext ssl = SslContextBuilder.forClient().trustManager(tmf).build();
-    return new NettyAsyncHttpClientBuilder(netty.secure(spec -> spec.sslContext(ssl))).build();
+    return TrustingHttp.of(emulator, netty);
   }
 
   /**
@@ -70,31 +57,9 @@ class TlsTest {
    */
   private static Client clientByName(String host) throws Exception {
     reactor.netty.http.client.HttpClient netty = reactor.netty.http.client.HttpClient.create()
-        .resolver(new LoopbackResolverGroup());
+        .resolver(LoopbackNames.resolver());
     return ClientFactory.createClient(new ConnectionStringBuilder("Data Source=https://" + host + ":"
         + emulator.port()), trustingHttp(netty));
-  }
-
-  /** Resolves any host name to 127.0.0.1. */
-  private static final class LoopbackResolverGroup
-      extends io.netty.resolver.AddressResolverGroup<java.net.InetSocketAddress> {
-    @Override
-    protected io.netty.resolver.AddressResolver<java.net.InetSocketAddress> newResolver(
-        io.netty.util.concurrent.EventExecutor executor) {
-      return new io.netty.resolver.InetNameResolver(executor) {
-        @Override
-        protected void doResolve(String host, io.netty.util.concurrent.Promise<java.net.InetAddress> promise)
-            throws Exception {
-          promise.setSuccess(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
-        }
-
-        @Override
-        protected void doResolveAll(String host,
-            io.netty.util.concurrent.Promise<java.util.List<java.net.InetAddress>> promise) throws Exception {
-          promise.setSuccess(java.util.List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})));
-        }
-      }.asAddressResolver();
-    }
   }
 
   @Test

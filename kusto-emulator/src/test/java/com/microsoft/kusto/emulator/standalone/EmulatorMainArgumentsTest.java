@@ -38,6 +38,9 @@ class EmulatorMainArgumentsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port needs a value");
     assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--port", "x"}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x'");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--production-storage-port", "443x"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--production-storage-port needs a number").hasMessageContaining("'443x'");
     assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
   }
 }
