@@ -124,11 +124,22 @@ public final class CommandCursor {
     return p < text.length() && (text.charAt(p) == '\'' || text.charAt(p) == '"');
   }
 
-  /** A string literal: {@code 'x'}, {@code "x"}, verbatim {@code @'x'}, hidden {@code h'x'}. */
+  /**
+   * A string literal: {@code 'x'}, {@code "x"}, verbatim {@code @'x'}, hidden {@code h'x'}; adjacent literals are one
+   * string, as in KQL ({@code "https://a/c" h"?sig=..."} keeps the SAS part hidden).
+   */
   public String string() {
     if (!peekString()) {
       throw syntax("expected a string literal");
     }
+    StringBuilder value = new StringBuilder(oneLiteral());
+    while (peekString()) {
+      value.append(oneLiteral());
+    }
+    return value.toString();
+  }
+
+  private String oneLiteral() {
     if (text.charAt(pos) == 'h' || text.charAt(pos) == 'H') {
       pos++;
     }

@@ -43,6 +43,10 @@ final class Aggregates {
               + " but got a " + v.type().kustoName());
         }
         return TypedSql.of(f + "(" + v.sql() + ")", v.type());
+      case "make_list":
+      case "make_set":
+        arity(call, 1, 2);
+        return makeList(call, t);
       default:
         if (Functions.isConversion(f) || isKnownScalar(f)) {
           throw KustoRequestException.unsupported(
@@ -56,9 +60,29 @@ final class Aggregates {
   private static boolean isKnownScalar(String f) {
     return switch (f) {
       case "strlen", "substring", "strcat", "tolower", "toupper", "iif", "iff", "case", "coalesce", "not", "isnull",
-          "isnotnull", "isempty", "isnotempty", "hash", "bin", "floor", "isnan", "isinf", "isfinite" -> true;
+          "isnotnull", "isempty", "isnotempty", "hash", "bin", "floor", "isnan", "isinf", "isfinite", "split",
+          "array_length", "bag_keys" -> true;
       default -> false;
     };
+  }
+
+  /**
+   * make_list / make_set: a dynamic array of the non-null values ({@code []} over none), make_set without repeats;
+   * the optional second argument caps the element count.
+   */
+  private static TypedSql makeList(Expr.Call call, ScalarTranslator t) {
+    TypedSql v = t.translate(call.args().get(0));
+    String element = Conversions.dynamicElement(v).sql();
+    String distinct = call.function().equals("make_set") ? "DISTINCT " : "";
+    String list = "list(" + distinct + element + ") FILTER (WHERE " + element + " IS NOT NULL)";
+    if (call.args().size() == 2) {
+      TypedSql max = t.translate(call.args().get(1));
+      if (!KqlTypes.isIntegral(max.type())) {
+        throw KqlErrors.semantic("the size limit of '" + call.function() + "' must be an int or long");
+      }
+      list = "list_slice(" + list + ", 1, " + max.p() + ")";
+    }
+    return TypedSql.of("COALESCE(to_json(" + list + "), CAST('[]' AS JSON))", KustoType.DYNAMIC);
   }
 
   /** sum: Kusto's default for sum over no (non-null) values is 0, where SQL gives null. */

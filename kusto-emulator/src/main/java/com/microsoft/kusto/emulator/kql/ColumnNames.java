@@ -46,7 +46,12 @@ final class ColumnNames {
    */
   static String aggregate(Expr.Call call) {
     String arg = call.args().isEmpty() ? null : derive(call.args().get(0));
-    return call.function() + "_" + (arg == null ? "" : arg);
+    String prefix = switch (call.function()) {
+      case "make_list" -> "list";
+      case "make_set" -> "set";
+      default -> call.function();
+    };
+    return prefix + "_" + (arg == null ? "" : arg);
   }
 
   /** Registers an explicit {@code name = ...}; a duplicate is a semantic error as in Kusto. */

@@ -122,6 +122,18 @@ final class Conversions {
         + " + CAST(rpad(" + g + "6), 7, '0') AS BIGINT)) ELSE NULL END";
   }
 
+  /**
+   * A value as an element of a dynamic array (make_list): strings as JSON strings (never parsed), dynamic values as
+   * they are, other types as {@code todynamic} makes them.
+   */
+  static TypedSql dynamicElement(TypedSql x) {
+    return switch (x.type()) {
+      case STRING -> TypedSql.of("to_json(" + x.sql() + ")", KustoType.DYNAMIC);
+      case DYNAMIC -> x;
+      default -> convert(x, KustoType.DYNAMIC, "make_list");
+    };
+  }
+
   /** {@code tostring}: Kusto's text forms (ISO datetimes with 7 digits, [d.]hh:mm:ss timespans, true/false). */
   static TypedSql toStringValue(TypedSql x) {
     String v = x.p();

@@ -32,7 +32,8 @@ final class Functions {
           Map.entry("parse_json", KustoType.DYNAMIC),
           Map.entry("parsejson", KustoType.DYNAMIC));
 
-  static final Set<String> AGGREGATES = Set.of("count", "countif", "sum", "avg", "min", "max", "dcount");
+  static final Set<String> AGGREGATES =
+      Set.of("count", "countif", "sum", "avg", "min", "max", "dcount", "make_list", "make_set");
 
   private Functions() {}
 
@@ -110,9 +111,40 @@ final class Functions {
       case "floor":
         arity(call, 2, 2);
         return Bins.bin(t.translate(args.get(0)), t.translate(args.get(1)), name);
+      case "split":
+        return split(call, t);
+      case "array_length":
+        arity(call, 1, 1);
+        TypedSql array = dynamic(t, args.get(0), name);
+        return TypedSql.of("CASE WHEN json_type(" + array.sql() + ") = 'ARRAY' THEN CAST(json_array_length("
+            + array.sql() + ") AS BIGINT) END", KustoType.LONG);
+      case "bag_keys":
+        arity(call, 1, 1);
+        TypedSql bag = dynamic(t, args.get(0), name);
+        return TypedSql.of("CASE WHEN json_type(" + bag.sql() + ") = 'OBJECT' THEN to_json(json_keys(" + bag.sql()
+            + ")) END", KustoType.DYNAMIC);
       default:
         throw KustoRequestException.unsupported("the function '" + name + "'");
     }
+  }
+
+  /** split(s, delimiter[, index]): a dynamic array of strings; with an index, an array of that one part (or empty). */
+  private static TypedSql split(Expr.Call call, ScalarTranslator t) {
+    arity(call, 2, 3);
+    String parts = "string_split(" + str(t, call.args().get(0)).sql() + ", " + str(t, call.args().get(1)).sql() + ")";
+    if (call.args().size() == 2) {
+      return TypedSql.of("to_json(" + parts + ")", KustoType.DYNAMIC);
+    }
+    TypedSql index = t.translate(call.args().get(2));
+    requireIntegral(index, "split");
+    return TypedSql.of("to_json(list_filter([" + parts + "[" + index.p() + " + 1]], x -> x IS NOT NULL))",
+        KustoType.DYNAMIC);
+  }
+
+  private static TypedSql dynamic(ScalarTranslator t, Expr e, String function) {
+    TypedSql v = t.translate(e);
+    requireType(v, KustoType.DYNAMIC, function);
+    return v;
   }
 
   private static TypedSql substring(Expr.Call call, ScalarTranslator t) {

@@ -20,7 +20,7 @@ final class KqlParser extends ExpressionParser {
   /** Kusto's other tabular operators: refused by name as unsupported rather than as a syntax error. */
   private static final Set<String> KNOWN_OPERATORS =
       Set.of(
-          "join", "union", "lookup", "mv-expand", "mv-apply", "parse", "parse-where", "parse-kv", "make-series",
+          "join", "lookup", "parse", "parse-where", "parse-kv", "make-series",
           "render", "evaluate", "top-nested", "top-hitters", "sample", "sample-distinct", "serialize", "partition",
           "fork", "facet", "invoke", "find", "search", "range", "scan", "project-keep", "project-reorder", "reduce",
           "consume", "externaldata", "extend-schema", "as-of", "graph-match", "make-graph", "print", "datatable");
@@ -162,6 +162,7 @@ final class KqlParser extends ExpressionParser {
       case "datatable":
         return datatable();
       case "union":
+        return union();
       case "range":
       case "find":
       case "search":
@@ -250,6 +251,12 @@ final class KqlParser extends ExpressionParser {
         return new TabularOp.Sort(sortKeys());
       case "getschema":
         return new TabularOp.GetSchema();
+      case "union":
+        return union();
+      case "mv-expand":
+        return mvExpand();
+      case "mv-apply":
+        return mvApply();
       case "as":
         if (peek().kind() == Kind.IDENT && peekAt(1).isSymbol("=")) {
           throw KustoRequestException.unsupported("hints on the 'as' operator ('" + peek().text() + "=')");
@@ -261,6 +268,106 @@ final class KqlParser extends ExpressionParser {
         }
         throw KqlErrors.syntax("unknown query operator '" + name + "' at offset " + t.start());
     }
+  }
+
+  /** {@code union [kind=inner|outer] [withsource=C] legs}: a leg is a table name or a parenthesized pipeline. */
+  private TabularOp union() {
+    boolean inner = false;
+    String withSource = null;
+    while (peek().kind() == Kind.IDENT && peekAt(1).isSymbol("=")) {
+      Token parameter = next();
+      next();
+      switch (parameter.text()) {
+        case "kind" -> {
+          String kind = identifier("'inner' or 'outer'");
+          if (!kind.equals("inner") && !kind.equals("outer")) {
+            throw KqlErrors.syntax("union kind must be 'inner' or 'outer' but was '" + kind + "'");
+          }
+          inner = kind.equals("inner");
+        }
+        case "withsource" -> withSource = identifier("the name of the source column");
+        case "isfuzzy" -> throw KustoRequestException.unsupported("'union isfuzzy=' (every leg must exist)");
+        default -> throw KqlErrors.syntax("unknown union parameter '" + parameter.text() + "'");
+      }
+    }
+    List<Pipeline> legs = new ArrayList<>();
+    do {
+      if (accept("(")) {
+        legs.add(pipeline());
+        expectSymbol(")");
+      } else {
+        Token name = peek();
+        String table = identifier("a table name or a parenthesized query");
+        if (peek().isSymbol("*") && peek().start() == name.end()) {
+          throw KustoRequestException.unsupported("wildcard table names in 'union' ('" + table + "*')");
+        }
+        legs.add(new Pipeline(new TabularOp.TableRef(table), List.of()));
+      }
+    } while (accept(","));
+    return new TabularOp.Union(inner, withSource, legs);
+  }
+
+  private TabularOp mvExpand() {
+    boolean arrayKind = false;
+    String itemIndex = null;
+    while (peek().kind() == Kind.IDENT && peekAt(1).isSymbol("=")
+        && Set.of("kind", "bagexpansion", "with_itemindex").contains(peek().text())) {
+      String parameter = next().text();
+      next();
+      if (parameter.equals("with_itemindex")) {
+        itemIndex = identifier("the item index column name");
+      } else {
+        String kind = identifier("'bag' or 'array'");
+        if (!kind.equals("bag") && !kind.equals("array")) {
+          throw KqlErrors.syntax(parameter + " must be 'bag' or 'array' but was '" + kind + "'");
+        }
+        arrayKind = kind.equals("array");
+      }
+    }
+    List<TabularOp.Expansion> expansions = expansions();
+    Expr limit = accept("limit") ? expression() : null;
+    return new TabularOp.MvExpand(arrayKind, itemIndex, expansions, limit);
+  }
+
+  private TabularOp mvApply() {
+    String itemIndex = null;
+    if (peek().isWord("with_itemindex") && peekAt(1).isSymbol("=")) {
+      next();
+      next();
+      itemIndex = identifier("the item index column name");
+    }
+    if (peek().isWord("kind") && peekAt(1).isSymbol("=")) {
+      throw KustoRequestException.unsupported("'kind=' on mv-apply");
+    }
+    List<TabularOp.Expansion> expansions = expansions();
+    Expr limit = accept("limit") ? expression() : null;
+    expectWord("on");
+    expectSymbol("(");
+    List<TabularOp> subquery = new ArrayList<>();
+    accept("|");
+    subquery.add(operator());
+    while (accept("|")) {
+      subquery.add(operator());
+    }
+    expectSymbol(")");
+    return new TabularOp.MvApply(itemIndex, expansions, limit, subquery);
+  }
+
+  /** {@code [name =] expr [to typeof(type)]}, comma-separated. */
+  private List<TabularOp.Expansion> expansions() {
+    List<TabularOp.Expansion> out = new ArrayList<>();
+    do {
+      Assignment a = assignment();
+      KustoType type = null;
+      if (accept("to")) {
+        expectWord("typeof");
+        expectSymbol("(");
+        type = type();
+        expectSymbol(")");
+      }
+      out.add(new TabularOp.Expansion(a.name(), a.expr(), type));
+    } while (accept(","));
+    return out;
   }
 
   private TabularOp summarize() {

@@ -58,6 +58,9 @@ final class PipelineTranslator {
     if (source instanceof TabularOp.Datatable datatable) {
       return datatable(datatable);
     }
+    if (source instanceof TabularOp.Union union) {
+      return union(List.of(), union);
+    }
     throw new IllegalStateException("unknown source " + source);
   }
 
@@ -210,11 +213,32 @@ final class PipelineTranslator {
     if (op instanceof TabularOp.GetSchema) {
       return ColumnOperators.getSchema(in, chain);
     }
+    if (op instanceof TabularOp.Union union) {
+      return union(List.of(new Unions.Leg(in, "union_arg0")), union);
+    }
+    if (op instanceof TabularOp.MvExpand mvExpand) {
+      return new MvExpansions(chain, context).mvExpand(in, mvExpand);
+    }
+    if (op instanceof TabularOp.MvApply mvApply) {
+      return new MvExpansions(chain, context).mvApply(in, mvApply, this::operator);
+    }
     if (op instanceof TabularOp.As as) {
       context.bindTabular(as.name(), in);
       return in;
     }
     throw new IllegalStateException("unknown operator " + op);
+  }
+
+  /** The legs of a union after {@code first} (the piped input, if any); a table leg's rows are named after it. */
+  private Relation union(List<Unions.Leg> first, TabularOp.Union union) {
+    List<Unions.Leg> legs = new ArrayList<>(first);
+    for (TabularOp.Pipeline leg : union.legs()) {
+      String name = leg.source() instanceof TabularOp.TableRef ref && leg.operators().isEmpty()
+          ? ref.name()
+          : "union_arg" + legs.size();
+      legs.add(new Unions.Leg(pipeline(leg), name));
+    }
+    return Unions.union(legs, union.inner(), union.withSource(), chain);
   }
 
   /** extend: every expression sees the input columns; a name that exists replaces that column in place. */
@@ -307,7 +331,7 @@ final class PipelineTranslator {
    * ORDER BY with Kusto's defaults (desc unless asc; nulls last for desc, first for asc). For reals Kusto keeps NaN
    * next to null, while DuckDB sorts NaN above +inf, so NaN is ordered as a null that sorts just inside the nulls.
    */
-  private static String orderBy(List<SortKey> keys, ScalarTranslator t) {
+  static String orderBy(List<SortKey> keys, ScalarTranslator t) {
     List<String> out = new ArrayList<>();
     for (SortKey key : keys) {
       TypedSql v = t.translate(key.expr());

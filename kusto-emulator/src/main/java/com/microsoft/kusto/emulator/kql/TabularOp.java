@@ -1,5 +1,6 @@
 package com.microsoft.kusto.emulator.kql;
 
+import com.microsoft.kusto.emulator.store.KustoType;
 import java.util.List;
 
 /** The syntax tree of KQL tabular expressions: sources, the operators after {@code |}, and their parts. */
@@ -17,8 +18,21 @@ sealed interface TabularOp {
     }
   }
 
+  /** One expanded value of mv-expand or mv-apply: {@code [name =] expr [to typeof(type)]}; type null is dynamic. */
+  record Expansion(String name, Expr expr, KustoType type) {}
+
   // Sources.
   record TableRef(String name) implements TabularOp {}
+
+  /**
+   * {@code union [kind=inner|outer] [withsource=Column] T1, T2, ...}; as an operator the piped input is the first
+   * leg. {@code withSource} null means no source column.
+   */
+  record Union(boolean inner, String withSource, List<Pipeline> legs) implements TabularOp {
+    public Union {
+      legs = List.copyOf(legs);
+    }
+  }
 
   record Datatable(List<Assignment> columns, List<Expr> values) implements TabularOp {}
 
@@ -54,4 +68,23 @@ sealed interface TabularOp {
   record GetSchema() implements TabularOp {}
 
   record As(String name) implements TabularOp {}
+
+  /**
+   * {@code mv-expand [kind=bag|array] [with_itemindex=Index] expansions [limit n]}; {@code arrayKind} expands a
+   * property bag into [key, value] arrays instead of single-property bags. {@code limit} null means no limit.
+   */
+  record MvExpand(boolean arrayKind, String itemIndex, List<Expansion> expansions, Expr limit) implements TabularOp {
+    public MvExpand {
+      expansions = List.copyOf(expansions);
+    }
+  }
+
+  /** {@code mv-apply [with_itemindex=Index] expansions [limit n] on (operators)}: the operators run per input row. */
+  record MvApply(String itemIndex, List<Expansion> expansions, Expr limit, List<TabularOp> subquery)
+      implements TabularOp {
+    public MvApply {
+      expansions = List.copyOf(expansions);
+      subquery = List.copyOf(subquery);
+    }
+  }
 }

@@ -173,6 +173,16 @@ class ExportSdkTest {
   }
 
   @Test
+  void aUrlSplitIntoAdjacentLiteralsIsOneStringWithItsHiddenSas() throws Exception {
+    // The usual way to keep a SAS out of logs: the public part in a plain literal, the secret in an h@ literal.
+    String[] urlAndSas = containerUrl.replace("?", "/joined?").split("\\?", 2);
+    List<Row> rows = rows(client.executeMgmt(DB, ".export to csv (\"" + urlAndSas[0] + "\" h@\"?" + urlAndSas[1]
+        + "\") with (namePrefix=\"j\") <| E1").getPrimaryResults());
+    assertThat(rows).isNotEmpty();
+    assertThat(rows.get(0).path()).contains("/joined/j");
+  }
+
+  @Test
   void sizeLimitSplitsIntoSeveralBlobsAcrossTheGivenUrls() throws Exception {
     String second = endpoint.storage.containerUrlWithSas(AzuriteStorage.EXPORT_CONTAINER).replace("?", "/split2?");
     List<Row> rows =

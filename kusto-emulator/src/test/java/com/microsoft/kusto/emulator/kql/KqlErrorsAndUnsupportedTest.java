@@ -32,16 +32,17 @@ class KqlErrorsAndUnsupportedTest {
 
   static Stream<Arguments> unsupportedConstructs() {
     return Stream.of(
-        Arguments.of("T | mv-expand d", "the 'mv-expand' operator"),
+        Arguments.of("T | lookup (T) on s", "the 'lookup' operator"),
         Arguments.of("T | join (T) on s", "the 'join' operator"),
-        Arguments.of("T | union T", "the 'union' operator"),
+        Arguments.of("T | union isfuzzy=true T", "'union isfuzzy='"),
+        Arguments.of("print m = dynamic([1]) | mv-apply m on (count)", "'count' operator inside mv-apply"),
         Arguments.of("T | project-keep s", "the 'project-keep' operator"),
         Arguments.of("T | parse s with a '-' b", "the 'parse' operator"),
         Arguments.of("T | evaluate bag_unpack(d)", "the 'evaluate' operator"),
         Arguments.of("range x from 1 to 3 step 1", "the 'range' operator"),
         Arguments.of("print series_fir(dynamic([1]), dynamic([1]))", "the function 'series_fir'"),
         Arguments.of("T | extend x = format_datetime(ts, 'yyyy')", "the function 'format_datetime'"),
-        Arguments.of("T | summarize make_list(s)", "the aggregation function 'make_list'"),
+        Arguments.of("T | summarize make_bag(d)", "the aggregation function 'make_bag'"),
         Arguments.of("T | summarize x = count() * 2", "expressions around aggregation functions"),
         Arguments.of("T | where s matches regex 'a.*'", "the 'matches regex' operator"),
         Arguments.of("T | where s hasprefix 'a'", "the 'hasprefix' operator"),

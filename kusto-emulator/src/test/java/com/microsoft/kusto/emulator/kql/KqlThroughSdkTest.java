@@ -56,6 +56,22 @@ class KqlThroughSdkTest {
   }
 
   @Test
+  void otherConnectorsSchemaProbeAndTagQueryRunThroughTheSdkInStrictMode() throws Exception {
+    KustoResultSetTable schema = client.executeMgmt("db", ".show table Events schema as json"
+        + " | project ColumnsJson = todynamic(Schema).OrderedColumns | mv-expand ColumnsJson"
+        + " | project ColumnName = tostring(ColumnsJson.Name), ColumnType = tostring(ColumnsJson.CslType)")
+        .getPrimaryResults();
+    assertThat(column(schema, "ColumnName")).containsExactlyInAnyOrder("Name", "Qty", "At", "Took");
+
+    client.executeMgmt("db", ".create table Tagged (a:int)");
+    client.executeMgmt("db", ".ingest inline into table Tagged with (tags='[\"ingest-by:t1\", \"drop-by:d\"]') <| 1");
+    KustoResultSetTable tags = client.executeMgmt("db", ".show table Tagged extents"
+        + " | mv-apply Tag = split(Tags, \"\\r\\n\") to typeof(string) on (where Tag startswith \"ingest-by:\")"
+        + " | project Tag").getPrimaryResults();
+    assertThat(column(tags, "Tag")).containsExactly("ingest-by:t1");
+  }
+
+  @Test
   void sortDefaultsToDescendingAndProjectDerivesNames() throws Exception {
     KustoResultSetTable t = client.executeQuery("db", "Events | sort by Qty | project Name, strlen(Name), Qty + 1")
         .getPrimaryResults();
@@ -101,9 +117,9 @@ class KqlThroughSdkTest {
 
   @Test
   void unsupportedConstructIsAPermanentErrorNamingIt() {
-    assertThatThrownBy(() -> client.executeQuery("db", "Events | mv-expand Name"))
+    assertThatThrownBy(() -> client.executeQuery("db", "Events | lookup (Events) on Name"))
         .isInstanceOf(DataServiceException.class)
-        .hasMessageContaining("the 'mv-expand' operator")
+        .hasMessageContaining("the 'lookup' operator")
         .matches(e -> ((DataServiceException) e).isPermanent());
   }
 
