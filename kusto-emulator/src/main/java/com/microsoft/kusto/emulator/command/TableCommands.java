@@ -46,7 +46,7 @@ final class TableCommands implements CommandHandler {
       store.requireDatabase(db);
       TableSchema schema = store.createTable(db, table, columns, merge, with.get("folder"), with.get("docstring"),
           flag(with, "hidden"));
-      return Optional.of(schemaTable(schema, true));
+      return Optional.of(schemaTable(Optional.of(schema), true));
     }
     c = inv.cursor();
     if (c.accept(".drop") && c.accept("table")) {
@@ -97,15 +97,19 @@ final class TableCommands implements CommandHandler {
     c = inv.cursor();
     if (c.accept(".show") && c.accept("table")) {
       String table = c.name();
+      // A missing table has an empty schema answer, not an error: clients (the established Spark connector's
+      // CreateIfNotExist among them) probe with these commands and create the table when no row comes back.
       if (c.accept("schema")) {
         c.expect("as");
         c.expect("json");
         c.expectEnd();
-        return Optional.of(schemaTable(store.requireTable(db, table), true));
+        store.requireDatabase(db);
+        return Optional.of(schemaTable(store.findTable(db, table), true));
       }
       if (c.accept("cslschema")) {
         c.expectEnd();
-        return Optional.of(schemaTable(store.requireTable(db, table), false));
+        store.requireDatabase(db);
+        return Optional.of(schemaTable(store.findTable(db, table), false));
       }
     }
     return Optional.empty();
@@ -124,16 +128,16 @@ final class TableCommands implements CommandHandler {
         "Property " + name + "='" + value + "' must be true or false");
   }
 
-  private ResultTable schemaTable(TableSchema table, boolean json) {
-    return new ResultBuilder()
+  private ResultTable schemaTable(Optional<TableSchema> found, boolean json) {
+    ResultBuilder out = new ResultBuilder()
         .column("TableName", KustoType.STRING)
         .column("Schema", KustoType.STRING)
         .column("DatabaseName", KustoType.STRING)
         .column("Folder", KustoType.STRING)
-        .column("DocString", KustoType.STRING)
-        .row(table.name(), json ? schemaJson(table) : table.cslSchema(), table.database(),
-            store.folder(table.database(), table.name()), store.docString(table.database(), table.name()))
-        .build();
+        .column("DocString", KustoType.STRING);
+    found.ifPresent(table -> out.row(table.name(), json ? schemaJson(table) : table.cslSchema(), table.database(),
+        store.folder(table.database(), table.name()), store.docString(table.database(), table.name())));
+    return out.build();
   }
 
   /** Kusto's JSON schema: {@code {"Name":..,"OrderedColumns":[{"Name","Type","CslType"}]}}. */

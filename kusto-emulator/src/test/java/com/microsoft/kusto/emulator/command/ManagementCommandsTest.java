@@ -88,6 +88,20 @@ class ManagementCommandsTest {
   }
 
   @Test
+  void aMissingTableHasAnEmptySchemaAnswerThatClientsReadAsMissing() throws Exception {
+    // The established connector's CreateIfNotExist probe: no row means "create the table".
+    KustoResultSetTable probe = mgmt("db", ".show table ['NoSuchTable'] schema as json"
+        + " | project ColumnsJson=todynamic(Schema).OrderedColumns | mv-expand ColumnsJson");
+    assertThat(probe.next()).isFalse();
+    assertThat(mgmt("db", ".show table NoSuchTable cslschema").next()).isFalse();
+    // Commands about a table's contents still name the missing table, as Kusto does.
+    assertThatThrownBy(() -> mgmt("db", ".show table NoSuchTable extents"))
+        .hasMessageContaining("'NoSuchTable' of kind 'Table' was not found");
+    assertThatThrownBy(() -> mgmt("nodb", ".show table NoSuchTable schema as json"))
+        .hasMessageContaining("nodb");
+  }
+
+  @Test
   void createMergeAddsColumnsButNeverChangesTypes() throws Exception {
     mgmt("db", ".create table Merged (a:int)");
     mgmt("db", ".create-merge table Merged (a:int, b:string)");
@@ -163,7 +177,7 @@ class ManagementCommandsTest {
   @Test
   void unknownTableIsAPermanentBadRequestNamingIt() {
     DataServiceException e = org.junit.jupiter.api.Assertions.assertThrows(DataServiceException.class,
-        () -> mgmt("db", ".show table Nope cslschema"));
+        () -> mgmt("db", ".show table Nope extents"));
     assertThat(e.getMessage()).contains("'Nope'").contains("'db'");
     assertThat(e.isPermanent()).isTrue();
     assertThat(e.getStatusCode()).isEqualTo(400);
