@@ -40,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulator's HTTP(S) listener on loopback: {@code GET /v1/rest/auth/metadata}, {@code POST /v2/rest/query},
+ * The emulator's HTTP(S) listener on loopback: {@code GET /v1/rest/auth/metadata}, {@code POST /v2/rest/query} (and
+ * {@code /v1/rest/query}, answered in the v1 shape),
  * {@code POST /v1/rest/mgmt} and {@code POST /v1/rest/ingest/{db}/{table}}, with fault injection, the optional
  * bearer-token check and strict mode (Microsoft's KQL parser) in front.
  */
@@ -160,8 +161,14 @@ public final class KustoHttpServer implements AutoCloseable {
           if (kind == RequestKind.QUERY) {
             // Streamed: the status goes out once the store has accepted the query, then frames as rows are read.
             boolean gzip = acceptsGzip(exchange);
-            kql.stream(request.database(), request.text().strip(), request.parameters(), (columns, rows) ->
-                V2ResponseWriter.write(startStream(exchange, gzip), columns, rows, clientRequestId, activityId));
+            boolean v1 = path.toLowerCase(Locale.ROOT).equals("/v1/rest/query");
+            kql.stream(request.database(), request.text().strip(), request.parameters(), (columns, rows) -> {
+              if (v1) {
+                V1ResponseWriter.writeQuery(startStream(exchange, gzip), columns, rows, clientRequestId, activityId);
+              } else {
+                V2ResponseWriter.write(startStream(exchange, gzip), columns, rows, clientRequestId, activityId);
+              }
+            });
             return;
           } else {
             answer = v1(commands.execute(request.database(), request.text(), ctx));
@@ -189,7 +196,7 @@ public final class KustoHttpServer implements AutoCloseable {
     if (!"POST".equals(method)) {
       return null;
     }
-    if (p.equals("/v2/rest/query")) {
+    if (p.equals("/v2/rest/query") || p.equals("/v1/rest/query")) {
       return RequestKind.QUERY;
     }
     if (p.equals("/v1/rest/mgmt")) {

@@ -46,6 +46,34 @@ class QueryProtocolTest {
   }
 
   @Test
+  void theV1QueryEndpointAnswersTheServiceShapeWithATableOfContents() throws Exception {
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(KUSTO.emulator().engineUrl() + "/v1/rest/query"))
+        .header("Content-Type", "application/json").header("x-ms-client-request-id", "v1-test;1")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"db\":\"db\",\"csl\":\"AllTypes | where isnotnull(i) | project i, s, dyn\"}"))
+        .build();
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+
+    // The SDK's own v1 parser: with three tables or more the last is the table of contents naming the others.
+    KustoOperationResult result = new KustoOperationResult(response.body(), "v1");
+    assertThat(result.getResultTables()).hasSize(4);
+    KustoResultSetTable primary = result.getPrimaryResults();
+    assertThat(primary.next()).isTrue();
+    assertThat(primary.getInt("i")).isEqualTo(42);
+    assertThat(primary.getString("s")).isEqualTo("hello");
+    assertThat(primary.getString("dyn")).isEqualTo("{\"a\":[1,2]}");
+    assertThat(primary.next()).isFalse();
+    KustoResultSetTable toc = result.getResultTables().get(3);
+    toc.beforeFirst(); // the SDK has read it to find the primary result
+    assertThat(column(toc, "Kind")).containsExactly("QueryResult", "QueryProperties", "QueryStatus");
+    KustoResultSetTable status = result.getResultTables().get(2);
+    assertThat(column(status, "ClientActivityId")).containsExactly("v1-test;1");
+  }
+
+  @Test
   void answersV2FramesThatTheSdkReadsWithEveryGetter() throws Exception {
     KustoOperationResult result = client.executeQuery("db", "AllTypes | where isnotnull(i)");
     KustoResultSetTable t = result.getPrimaryResults();
