@@ -36,12 +36,35 @@ final class ResponseWriter {
   static void writeRows(JsonGenerator out, Iterator<List<Object>> rows, boolean dynamicAsJson) throws IOException {
     out.writeArrayFieldStart("Rows");
     while (rows.hasNext()) {
-      List<Object> row = rows.next();
-      out.writeStartArray();
-      for (int i = 0; i < row.size(); i++) {
-        writeCell(out, row.get(i), dynamicAsJson);
+      writeRow(out, rows.next(), dynamicAsJson);
+    }
+    out.writeEndArray();
+  }
+
+  /**
+   * Rows as they come, until reading one fails: the rows before stay written and the failure is returned (null when
+   * every row was read), for the caller to report in band, as Kusto does once a response has started.
+   */
+  static RuntimeException writeRowsUntilFailure(JsonGenerator out, Iterator<List<Object>> rows, boolean dynamicAsJson)
+      throws IOException {
+    while (true) {
+      List<Object> row;
+      try {
+        if (!rows.hasNext()) {
+          return null;
+        }
+        row = rows.next();
+      } catch (RuntimeException e) {
+        return e;
       }
-      out.writeEndArray();
+      writeRow(out, row, dynamicAsJson);
+    }
+  }
+
+  private static void writeRow(JsonGenerator out, List<Object> row, boolean dynamicAsJson) throws IOException {
+    out.writeStartArray();
+    for (int i = 0; i < row.size(); i++) {
+      writeCell(out, row.get(i), dynamicAsJson);
     }
     out.writeEndArray();
   }

@@ -2,12 +2,15 @@ package com.microsoft.kusto.emulator.result;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.microsoft.kusto.emulator.KustoRequestException;
 import java.io.IOException;
 import java.io.OutputStream;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.UUID;
 
 /**
@@ -15,6 +18,7 @@ import java.util.UUID;
  * PrimaryResult table, QueryCompletionInformation and DataSetCompletion. Dynamic cells are embedded JSON.
  */
 public final class V2ResponseWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(V2ResponseWriter.class);
   private V2ResponseWriter() {}
 
   public static void write(OutputStream stream, ResultTable primary, String clientRequestId, String activityId)
@@ -46,18 +50,47 @@ public final class V2ResponseWriter {
       out.writeStringField("TableKind", "PrimaryResult");
       out.writeStringField("TableName", "PrimaryResult");
       ResponseWriter.writeColumns(out, columns, false);
-      ResponseWriter.writeRows(out, rows, true);
+      out.writeArrayFieldStart("Rows");
+      KustoRequestException failure = asKustoError(ResponseWriter.writeRowsUntilFailure(out, rows, true));
+      if (failure != null) {
+        // The response has started (status 200 and earlier rows are out): the error goes in band, as a row that is
+        // an object, with EndOfTable placement as the header announced, and again in the completion frame.
+        LOG.info("Query failed after its answer started; reporting in band: {}", failure.getMessage());
+        out.writeStartObject();
+        out.writeArrayFieldStart("OneApiErrors");
+        out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
+        out.writeEndArray();
+        out.writeEndObject();
+      }
+      out.writeEndArray();
       out.writeEndObject();
 
       writeCompletionInformation(out, clientRequestId, activityId);
 
       out.writeStartObject();
       out.writeStringField("FrameType", "DataSetCompletion");
-      out.writeBooleanField("HasErrors", false);
+      out.writeBooleanField("HasErrors", failure != null);
       out.writeBooleanField("Cancelled", false);
+      if (failure != null) {
+        out.writeArrayFieldStart("OneApiErrors");
+        out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
+        out.writeEndArray();
+      }
       out.writeEndObject();
       out.writeEndArray();
     }
+  }
+
+  /** A failure while reading rows as Kusto would report it; null stays null. */
+  static KustoRequestException asKustoError(RuntimeException e) {
+    if (e == null || e instanceof KustoRequestException) {
+      return (KustoRequestException) e;
+    }
+    if (e.getCause() instanceof KustoRequestException k) {
+      return k;
+    }
+    return new KustoRequestException(400, "General_BadRequest",
+        "Query execution failed after the first rows were sent: " + e.getMessage(), true);
   }
 
   private static void writeQueryProperties(JsonGenerator out) throws IOException {

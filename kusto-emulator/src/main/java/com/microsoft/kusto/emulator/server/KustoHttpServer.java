@@ -7,6 +7,7 @@ import com.microsoft.kusto.emulator.faults.Faults;
 import com.microsoft.kusto.emulator.faults.RequestKind;
 import com.microsoft.kusto.emulator.result.ResultTable;
 import com.microsoft.kusto.emulator.result.V1ResponseWriter;
+import com.microsoft.kusto.emulator.result.OneApiError;
 import com.microsoft.kusto.emulator.result.V2ResponseWriter;
 import com.microsoft.kusto.emulator.strict.KqlCheckResult;
 import com.microsoft.kusto.emulator.strict.KqlSyntaxChecker;

@@ -1,4 +1,4 @@
-package com.microsoft.kusto.emulator.server;
+package com.microsoft.kusto.emulator.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
