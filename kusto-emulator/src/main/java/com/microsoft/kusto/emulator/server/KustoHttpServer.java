@@ -50,7 +50,8 @@ public final class KustoHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KustoHttpServer.class);
   /** Data-management commands the engine's parser does not know; strict mode lets them through. */
   private static final List<String> DM_COMMANDS =
-      List.of(".show ingestion resources", ".get ingestion resources", ".get kusto identity token", ".show export containers");
+      List.of(".show ingestion resources", ".get ingestion resources", ".get kusto identity token", ".show export containers",
+          ".create tempstorage");
   private static final String METADATA =
       "{\"AzureAD\":{\"LoginEndpoint\":\"https://login.microsoftonline.com\",\"LoginMfaRequired\":false,"
           + "\"KustoClientAppId\":\"db662dc1-0cfe-4e1c-a843-19a68e65be58\","

@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 /**
  * The storage-related management commands, asked by the server's dispatcher before its own:
  * {@code .show ingestion resources} (or {@code .get}, as the data-management service also spells it), {@code .get kusto identity token}, {@code .show export containers},
- * {@code .export ...} and the ingestion-mapping commands.
+ * {@code .create tempstorage}, {@code .export ...} and the ingestion-mapping commands.
  */
 public final class StorageCommands {
   private static final Pattern SHOW_INGESTION_RESOURCES = Pattern.compile("(?is)\\s*\\.(?:show|get)\\s+ingestion\\s+resources\\s*");
   private static final Pattern GET_IDENTITY_TOKEN = Pattern.compile("(?is)\\s*\\.get\\s+kusto\\s+identity\\s+token\\s*");
   private static final Pattern SHOW_EXPORT_CONTAINERS = Pattern.compile("(?is)\\s*\\.show\\s+export\\s+containers\\s*");
+  /** The export storage a cluster manages itself: answered as {@code .show export containers} is. */
+  private static final Pattern CREATE_TEMPSTORAGE = Pattern.compile("(?is)\\s*\\.create\\s+tempstorage\\s*");
   /** The opaque value the SDK copies into every queue message; the emulator does not check it back. */
   static final String IDENTITY_TOKEN = "kusto-emulator-identity-token";
 
@@ -49,7 +51,7 @@ public final class StorageCommands {
       return Optional.of(
           table(List.of(new ColumnSchema("AuthorizationContext", KustoType.STRING)), List.of(List.of(IDENTITY_TOKEN))));
     }
-    if (SHOW_EXPORT_CONTAINERS.matcher(commandText).matches()) {
+    if (SHOW_EXPORT_CONTAINERS.matcher(commandText).matches() || CREATE_TEMPSTORAGE.matcher(commandText).matches()) {
       return Optional.of(
           table(
               List.of(new ColumnSchema("StorageRoot", KustoType.STRING)),

@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The storage commands through the official kusto-data Client, and the SAS URLs they hand out. */
 class StorageCommandsSdkTest {
@@ -69,9 +71,10 @@ class StorageCommandsSdkTest {
     assertThat(table.getString(0)).isNotBlank();
   }
 
-  @Test
-  void exportContainersHandOutAWritableContainer() throws Exception {
-    KustoResultSetTable table = client.executeMgmt("NetDefaultDb", ".show export containers").getPrimaryResults();
+  @ParameterizedTest
+  @ValueSource(strings = {".show export containers", ".create tempstorage"})
+  void exportContainersHandOutAWritableContainer(String command) throws Exception {
+    KustoResultSetTable table = client.executeMgmt("NetDefaultDb", command).getPrimaryResults();
     assertThat(java.util.Arrays.asList(table.getColumns())).extracting(KustoResultColumn::getColumnName).containsExactly("StorageRoot");
     assertThat(table.next()).isTrue();
     String url = table.getString(0);
