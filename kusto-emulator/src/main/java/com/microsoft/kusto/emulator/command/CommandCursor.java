@@ -125,21 +125,23 @@ public final class CommandCursor {
   }
 
   /**
-   * A string literal: {@code 'x'}, {@code "x"}, verbatim {@code @'x'}, hidden {@code h'x'}; adjacent literals are one
-   * string, as in KQL ({@code "https://a/c" h"?sig=..."} keeps the SAS part hidden).
+   * A string value that may be written as adjacent literals, which KQL joins into one ({@code "https://a/c"
+   * h"?sig=..."} keeps the SAS part hidden). Only where the syntax has one string there: elsewhere (a mapping's
+   * name followed by its definition) adjacent literals are separate arguments.
    */
-  public String string() {
-    if (!peekString()) {
-      throw syntax("expected a string literal");
-    }
-    StringBuilder value = new StringBuilder(oneLiteral());
+  public String joinedString() {
+    StringBuilder value = new StringBuilder(string());
     while (peekString()) {
-      value.append(oneLiteral());
+      value.append(string());
     }
     return value.toString();
   }
 
-  private String oneLiteral() {
+  /** A string literal: {@code 'x'}, {@code "x"}, verbatim {@code @'x'}, hidden {@code h'x'}. */
+  public String string() {
+    if (!peekString()) {
+      throw syntax("expected a string literal");
+    }
     if (text.charAt(pos) == 'h' || text.charAt(pos) == 'H') {
       pos++;
     }

@@ -53,7 +53,7 @@ final class PolicyCommands implements CommandHandler {
       } else if (!merge && c.accept("disable")) {
         policy = "{\"IsEnabled\":false,\"HintAllocatedRate\":null}";
       } else {
-        policy = parse(kind, c.string()).toString();
+        policy = parse(kind, c.joinedString()).toString();
       }
       c.expectEnd();
       store.requireTable(db, table);

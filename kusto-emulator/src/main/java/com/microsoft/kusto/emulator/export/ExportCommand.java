@@ -43,7 +43,10 @@ public record ExportCommand(
     s.expectSymbol("(");
     List<ExportTarget> targets = new ArrayList<>();
     do {
-      String url = s.tryString().orElseThrow(() -> s.syntax("expected a storage connection string literal"));
+      if (!s.peekString()) {
+        throw s.syntax("expected a storage connection string literal");
+      }
+      String url = s.joinedString();
       targets.add(ExportTarget.parse(url));
     } while (s.acceptSymbol(","));
     s.expectSymbol(")");

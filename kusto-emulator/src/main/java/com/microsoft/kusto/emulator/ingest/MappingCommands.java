@@ -91,7 +91,10 @@ public final class MappingCommands {
         }
         return Optional.of(table(mappings.list(schema, Optional.of(kind))));
       default:
-        String json = s.tryString().orElseThrow(() -> s.syntax("expected the mapping as a string literal '[...]'"));
+        if (!s.peekString()) {
+          throw s.syntax("expected the mapping as a string literal '[...]'");
+        }
+        String json = s.joinedString();
         if (s.accept("with")) {
           // Properties such as removeOldestIfRequired only matter for Kusto's mapping count limit.
           s.expectSymbol("(");
