@@ -112,7 +112,7 @@ class HttpBehaviourTest {
     crp.setClientRequestId("my-request-42");
     crp.setOption("servertimeout", "00:01:00");
     DataServiceException e = assertThrows(DataServiceException.class,
-        () -> client.executeMgmt("db", ".show table Missing cslschema", crp));
+        () -> client.executeMgmt("db", ".show table Missing extents", crp));
     assertThat(e.getCause().getMessage()).contains("\"clientRequestId\":\"my-request-42\"");
   }
 
