@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Finds the Node tools the emulator drives (Azurite, Microsoft's KQL parser), installed by the build from the
  * repository's package.json. Looked up in order: system property {@code kusto.tools.dir}, environment variable
- * {@code KUSTO_TOOLS_DIR}, then the current directory and its parents.
+ * {@code KUSTO_TOOLS_DIR}, the current directory and its parents; failing those (the standalone jar started from
+ * any folder), {@link NodeToolsInstaller} installs the pinned versions into a per-user cache.
  */
 public final class NodeTools {
   public static final String TOOLS_DIR_PROPERTY = "kusto.tools.dir";
@@ -16,20 +17,12 @@ public final class NodeTools {
 
   private NodeTools() {}
 
-  /** The directory holding {@code node_modules}, or an exception that says how to install the tools. */
+  /**
+   * The directory holding {@code node_modules}: a checkout's, or the per-user cache after installing there (progress
+   * on standard output); an exception says what is missing when neither works.
+   */
   public static Path toolsDirectory() {
-    return findToolsDirectory()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "Cannot find the Node tools (Azurite, @kusto/language-service-next): no node_modules with them in '"
-                        + TOOLS_DIR_PROPERTY
-                        + "', $"
-                        + TOOLS_DIR_ENV
-                        + " or the current directory and its parents. Run 'npm ci' in the kusto-spark"
-                        + " checkout (the Maven build does it) and point -D"
-                        + TOOLS_DIR_PROPERTY
-                        + " at that directory."));
+    return findToolsDirectory().orElseGet(() -> NodeToolsInstaller.install(System.out));
   }
 
   static Optional<Path> findToolsDirectory() {

@@ -15,7 +15,10 @@ import java.util.Optional;
 /**
  * The table policies the connector sets: {@code .alter table T policy <kind> <json>|enable|disable},
  * {@code .alter-merge table T policy <kind> <json>}, {@code .delete table T policy <kind>},
- * {@code .show table T policy <kind>}. Policies are stored and shown; they do not change the emulator's behaviour.
+ * {@code .show table T policy <kind>}. Policies are stored and shown; only the IngestionTime policy changes the
+ * emulator's behaviour: on by default, as in Kusto ({@code .alter table T policy ingestiontime true}), off after
+ * {@code .delete table T policy ingestiontime}, when {@code ingestion_time()} is null and the cursor functions refuse
+ * the table.
  */
 final class PolicyCommands implements CommandHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +27,8 @@ final class PolicyCommands implements CommandHandler {
       "retention", "RetentionPolicy",
       "auto_delete", "AutoDeletePolicy",
       "merge", "ExtentsMergePolicy",
-      "streamingingestion", "StreamingIngestionPolicy");
+      "streamingingestion", "StreamingIngestionPolicy",
+      "ingestiontime", "IngestionTimePolicy");
 
   private final DuckDbStore store;
 
@@ -48,7 +52,9 @@ final class PolicyCommands implements CommandHandler {
       }
       String kind = kind(c);
       String policy;
-      if (!merge && c.accept("enable")) {
+      if (kind.equals("ingestiontime") && !merge && c.accept("true")) {
+        policy = "{\"IsEnabled\":true}";
+      } else if (!merge && c.accept("enable")) {
         policy = "{\"IsEnabled\":true,\"HintAllocatedRate\":null}";
       } else if (!merge && c.accept("disable")) {
         policy = "{\"IsEnabled\":false,\"HintAllocatedRate\":null}";
@@ -72,7 +78,8 @@ final class PolicyCommands implements CommandHandler {
       c.expect("policy");
       String kind = kind(c);
       c.expectEnd();
-      store.setPolicy(db, table, kind, null);
+      // Deleting the IngestionTime policy turns it off; it is on for a table that never had one.
+      store.setPolicy(db, table, kind, kind.equals("ingestiontime") ? "{\"IsEnabled\":false}" : null);
       return Optional.of(show(db, table, kind));
     }
     c = inv.cursor();

@@ -11,10 +11,15 @@ final class CteChain {
 
   /** Adds {@code sql} (a SELECT yielding c0..cN) as a new CTE and returns it as a relation. */
   Relation add(String sql, List<ColumnSchema> columns) {
+    return add(sql, columns, null);
+  }
+
+  /** As {@link #add(String, List)}, for SQL that also yields the hidden ingestion-time column {@code ingestionTime}. */
+  Relation add(String sql, List<ColumnSchema> columns, String ingestionTime) {
     // A prefix no stored table or command-result name uses, so a CTE never shadows one.
     String name = "kql_step_" + definitions.size();
     definitions.add(name + " AS (" + sql + ")");
-    return new Relation(name, columns);
+    return new Relation(name, columns, ingestionTime);
   }
 
   /** The single SELECT returning {@code result}'s columns. */

@@ -48,6 +48,9 @@ final class Functions {
       arity(call, 1, 1);
       return Conversions.convert(t.translate(args.get(0)), CONVERSIONS.get(name), name);
     }
+    if (Cursors.isCursorFunction(name)) {
+      return Cursors.translate(call, t);
+    }
     if (AGGREGATES.contains(name)) {
       throw KqlErrors.semantic(
           "the aggregation function '" + name + "' can only be used in 'summarize' (as a whole aggregate)");

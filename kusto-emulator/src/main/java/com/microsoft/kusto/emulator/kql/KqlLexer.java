@@ -30,6 +30,18 @@ final class KqlLexer {
     this.text = text;
   }
 
+  /**
+   * Whether a word of the query (not a string literal or comment) satisfies {@code names}; text that does not lex
+   * answers false, leaving the error to the parser.
+   */
+  static boolean mentionsAny(String text, java.util.function.Predicate<String> names) {
+    try {
+      return tokenize(text).stream().anyMatch(t -> t.kind() == Token.Kind.IDENT && names.test(t.text()));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   static List<Token> tokenize(String text) {
     return new KqlLexer(text).run();
   }

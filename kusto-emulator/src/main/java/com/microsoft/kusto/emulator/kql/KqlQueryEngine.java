@@ -42,6 +42,9 @@ public final class KqlQueryEngine {
   public CompiledQuery compile(String database, String kql, Map<String, String> parameters) {
     Map<String, String> supplied = parameters == null ? Map.of() : parameters;
     QueryContext context = new QueryContext(now());
+    if (KqlLexer.mentionsAny(kql, Cursors::isCursorFunction)) {
+      context.trackIngestionTime(catalog.latestIngestionTime(database).map(Cursors::cursor).orElse(""));
+    }
     CteChain chain = new CteChain();
     PipelineTranslator pipelines = new PipelineTranslator(catalog, database, context, chain);
     Relation result = null;

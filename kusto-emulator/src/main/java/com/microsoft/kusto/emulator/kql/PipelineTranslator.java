@@ -87,8 +87,20 @@ final class PipelineTranslator {
     return names;
   }
 
-  /** A stored table without its extent column. */
+  /** The SQL column a table scan adds for {@code ingestion_time()} and the cursor functions. */
+  private static final String INGESTION_TIME = "kql_ingestion_time";
+
+  /**
+   * A stored table without its extent column; with each row's ingestion time (from its extent) when the query uses
+   * it and the table's IngestionTime policy is on.
+   */
   private Relation storedTable(TableSchema table) {
+    Optional<String> extents = catalog.extentCatalogSql(database);
+    if (context.tracksIngestionTime() && extents.isPresent() && catalog.ingestionTimePolicy(database, table.name())) {
+      return chain.add("SELECT " + neverNullStrings(table.columns()) + ", (SELECT x.ingested_at FROM " + extents.get()
+          + " AS x WHERE x.id = t." + TableSchema.EXTENT_COLUMN + ") AS " + INGESTION_TIME + " FROM "
+          + table.sqlReference() + " AS t", table.columns(), INGESTION_TIME);
+    }
     return chain.add("SELECT " + neverNullStrings(table.columns()) + " FROM " + table.sqlReference(), table.columns());
   }
 
@@ -173,10 +185,11 @@ final class PipelineTranslator {
   // ---- operators ----------------------------------------------------------------------------------------
 
   private Relation operator(Relation in, TabularOp op) {
-    ScalarTranslator t = new ScalarTranslator(context, Scope.of(in.columns()));
+    ScalarTranslator t = new ScalarTranslator(context, Scope.of(in));
+    // Operators that keep the input's rows keep their ingestion time (SELECT * carries the hidden column).
     if (op instanceof TabularOp.Where where) {
       TypedSql p = t.predicate(where.predicate(), "'where'");
-      return chain.add("SELECT * FROM " + in.cte() + " WHERE " + p.sql(), in.columns());
+      return chain.add("SELECT * FROM " + in.cte() + " WHERE " + p.sql(), in.columns(), in.ingestionTime());
     }
     if (op instanceof TabularOp.Extend extend) {
       return extend(in, extend, t);
@@ -201,14 +214,16 @@ final class PipelineTranslator {
           List.of(new ColumnSchema("Count", KustoType.LONG)));
     }
     if (op instanceof TabularOp.Take take) {
-      return chain.add("SELECT * FROM " + in.cte() + " LIMIT " + rowCount(take.rows(), "take"), in.columns());
+      return chain.add("SELECT * FROM " + in.cte() + " LIMIT " + rowCount(take.rows(), "take"), in.columns(),
+          in.ingestionTime());
     }
     if (op instanceof TabularOp.Top top) {
       return chain.add("SELECT * FROM " + in.cte() + " ORDER BY " + orderBy(List.of(top.key()), t) + " LIMIT "
-          + rowCount(top.rows(), "top"), in.columns());
+          + rowCount(top.rows(), "top"), in.columns(), in.ingestionTime());
     }
     if (op instanceof TabularOp.Sort sort) {
-      return chain.add("SELECT * FROM " + in.cte() + " ORDER BY " + orderBy(sort.keys(), t), in.columns());
+      return chain.add("SELECT * FROM " + in.cte() + " ORDER BY " + orderBy(sort.keys(), t), in.columns(),
+          in.ingestionTime());
     }
     if (op instanceof TabularOp.GetSchema) {
       return ColumnOperators.getSchema(in, chain);
@@ -264,7 +279,9 @@ final class PipelineTranslator {
         values.add(v);
       }
     }
-    return chain.add("SELECT " + CteChain.projections(values) + " FROM " + in.cte(), columns);
+    String hidden = in.ingestionTime() == null ? "" : ", " + in.ingestionTime();
+    return chain.add("SELECT " + CteChain.projections(values) + hidden + " FROM " + in.cte(), columns,
+        in.ingestionTime());
   }
 
   private Relation project(Relation in, TabularOp.Project project, ScalarTranslator t) {

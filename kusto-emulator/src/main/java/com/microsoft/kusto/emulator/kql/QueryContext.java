@@ -13,9 +13,26 @@ final class QueryContext {
   private final Map<String, TypedSql> scalars = new HashMap<>();
   private final Map<String, Relation> tabulars = new HashMap<>();
   private Instant now;
+  private boolean tracksIngestionTime;
+  private String cursorCurrent = "";
 
   QueryContext(Instant now) {
     this.now = now;
+  }
+
+  /** Whether the query uses ingestion times, so table scans carry them (only then: it costs a join). */
+  boolean tracksIngestionTime() {
+    return tracksIngestionTime;
+  }
+
+  /** {@code cursor_current()}: the database cursor when the query started ("" before anything was ingested). */
+  String cursorCurrent() {
+    return cursorCurrent;
+  }
+
+  void trackIngestionTime(String cursorCurrent) {
+    this.tracksIngestionTime = true;
+    this.cursorCurrent = cursorCurrent;
   }
 
   Instant now() {

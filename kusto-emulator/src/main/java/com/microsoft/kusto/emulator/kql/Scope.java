@@ -9,18 +9,30 @@ import java.util.Optional;
 /** The columns an expression can refer to: the input relation's columns by Kusto name, with their SQL. */
 final class Scope {
   private final List<ColumnSchema> columns;
+  private final String ingestionTime;
 
-  private Scope(List<ColumnSchema> columns) {
+  private Scope(List<ColumnSchema> columns, String ingestionTime) {
     this.columns = List.copyOf(columns);
+    this.ingestionTime = ingestionTime;
   }
 
   static Scope empty() {
-    return new Scope(List.of());
+    return new Scope(List.of(), null);
   }
 
   /** The scope of a relation whose SQL columns are c0..cN, one per Kusto column. */
   static Scope of(List<ColumnSchema> columns) {
-    return new Scope(columns);
+    return new Scope(columns, null);
+  }
+
+  /** The scope of {@code relation}'s rows, with their ingestion time while they are still a table's rows. */
+  static Scope of(Relation relation) {
+    return new Scope(relation.columns(), relation.ingestionTime());
+  }
+
+  /** The SQL column holding each row's ingestion time, if the rows still have one. */
+  Optional<String> ingestionTime() {
+    return Optional.ofNullable(ingestionTime);
   }
 
   List<ColumnSchema> columns() {

@@ -27,6 +27,8 @@
  *       !in~, between, !between, has, contains, startswith, endswith, their _cs and negated forms; isnull,
  *       isnotnull, isempty, isnotempty, isnan, isinf, isfinite, hash, to* conversions, parse_json, strcat, strlen,
  *       substring, tolower, toupper, iif/iff, case, coalesce, now, ago, bin/floor, split, array_length, bag_keys;
+ *       ingestion_time, cursor_current, cursor_after, cursor_before_or_at (database cursors: ingestion times as
+ *       100 ns ticks, strictly increasing per store; see {@code Cursors});
  *       all literal forms, adjacent string literals joined; dynamic access d.a, d['a'], d[0].
  * </ul>
  *

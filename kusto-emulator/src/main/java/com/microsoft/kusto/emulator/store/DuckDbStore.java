@@ -52,6 +52,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
   private final Map<String, Database> databases = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   /** Orders extents oldest first; starts from the clock so extents of reattached databases keep their order. */
+  private final IngestionClock ingestionClock = new IngestionClock();
   private final java.util.concurrent.atomic.AtomicLong extentSequence =
       new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
 
@@ -203,8 +204,19 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$extents")
         + " (id VARCHAR PRIMARY KEY, table_name VARCHAR, row_count BIGINT, original_size BIGINT,"
         + " created_on TIMESTAMP, tags VARCHAR, seq BIGINT)");
+    addIngestionTimeColumn(db);
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$policies")
         + " (entity VARCHAR, kind VARCHAR, policy VARCHAR)");
+  }
+
+  /**
+   * Each extent's ingestion time (what {@code ingestion_time()} and the database cursor read), apart from its
+   * creation time, which a client may set; databases persisted before it existed get it on attach.
+   */
+  private void addIngestionTimeColumn(Database db) {
+    exec("ALTER TABLE " + db.qualify("$extents") + " ADD COLUMN IF NOT EXISTS ingested_at TIMESTAMP");
+    exec("UPDATE " + db.qualify("$extents") + " SET ingested_at = created_on WHERE ingested_at IS NULL");
+    latestIngestionTime(db.name()).ifPresent(ingestionClock::observe);
   }
 
   /** {@code with (hidden=true)}: kept per table; databases persisted before it existed get the column on attach. */
@@ -230,6 +242,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
         Database db = new Database(name, true, probe.catalog(), "main", file);
         databases.put(name, db);
         addHiddenColumn(db);
+        addIngestionTimeColumn(db);
         Map<String, TableSchema> byName = new ConcurrentHashMap<>();
         try (Statement s = writer.createStatement();
             ResultSet rs = s.executeQuery("SELECT name, physical, columns FROM " + db.qualify("$tables"))) {
@@ -512,7 +525,8 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
           exec("DELETE FROM " + from.sqlReference() + " WHERE " + TableSchema.EXTENT_COLUMN + " = " + quoteLiteral(id));
           exec("UPDATE " + db.qualify("$extents") + " SET id = " + quoteLiteral(newId) + ", table_name = "
               + quoteLiteral(destination) + ", seq = " + extentSequence.incrementAndGet()
-              + (setNewIngestionTime ? ", created_on = " + timestampLiteral(Instant.now()) : "")
+              + (setNewIngestionTime ? ", created_on = " + timestampLiteral(Instant.now()) + ", ingested_at = "
+                  + timestampLiteral(ingestionClock.next()) : "")
               + " WHERE id = " + quoteLiteral(id));
           moved.add(new MovedExtent(id, newId));
         }
@@ -569,9 +583,39 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
 
   private void insertExtentRow(Database db, String id, String table, long rows, long originalSize, Instant created,
       List<String> tags) {
-    exec("INSERT INTO " + db.qualify("$extents") + " VALUES (" + quoteLiteral(id) + ", " + quoteLiteral(table)
-        + ", " + rows + ", " + originalSize + ", " + timestampLiteral(created) + ", " + quoteLiteral(toJson(tags))
-        + ", " + extentSequence.incrementAndGet() + ")");
+    exec("INSERT INTO " + db.qualify("$extents") + " (id, table_name, row_count, original_size, created_on, tags, seq,"
+        + " ingested_at) VALUES (" + quoteLiteral(id) + ", " + quoteLiteral(table) + ", " + rows + ", " + originalSize
+        + ", " + timestampLiteral(created) + ", " + quoteLiteral(toJson(tags)) + ", " + extentSequence.incrementAndGet()
+        + ", " + timestampLiteral(ingestionClock.next()) + ")");
+  }
+
+  // ---------------------------------------------------------------- ingestion time
+
+  @Override
+  public Optional<String> extentCatalogSql(String database) {
+    return findDatabase(database).map(db -> db.qualify("$extents"));
+  }
+
+  @Override
+  public Optional<Instant> latestIngestionTime(String database) {
+    Optional<Database> db = findDatabase(database);
+    if (db.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Connection c = openConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(ingested_at) FROM " + db.get().qualify("$extents"))) {
+      LocalDateTime latest = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
+      return Optional.ofNullable(latest).map(t -> t.toInstant(ZoneOffset.UTC));
+    } catch (SQLException e) {
+      throw sqlFailure(e);
+    }
+  }
+
+  @Override
+  public boolean ingestionTimePolicy(String database, String table) {
+    // On unless set otherwise, as in Kusto.
+    return policy(database, table, "ingestiontime").map(p -> !p.contains("\"IsEnabled\":false")).orElse(true);
   }
 
   // ---------------------------------------------------------------- policies

@@ -1,5 +1,6 @@
 package com.microsoft.kusto.emulator.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,4 +13,19 @@ public interface SchemaCatalog {
   List<TableSchema> tables(String database);
 
   boolean databaseExists(String database);
+
+  /** The SQL name of the table listing the database's extents (id, ingested_at), if the catalog keeps one. */
+  default Optional<String> extentCatalogSql(String database) {
+    return Optional.empty();
+  }
+
+  /** The database's latest ingestion time (its cursor), if anything was ingested. */
+  default Optional<Instant> latestIngestionTime(String database) {
+    return Optional.empty();
+  }
+
+  /** Whether the table's IngestionTime policy is on (Kusto's default: on). */
+  default boolean ingestionTimePolicy(String database, String table) {
+    return true;
+  }
 }

@@ -8,7 +8,11 @@ import com.microsoft.azure.kusto.data.Client;
 import com.microsoft.azure.kusto.data.ClientFactory;
 import com.microsoft.azure.kusto.data.auth.ConnectionStringBuilder;
 import com.microsoft.kusto.emulator.KustoEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The standalone flags for host names: what the engine URL and the handed-out storage URLs say. */
 class EmulatorMainArgumentsTest {
@@ -28,6 +32,25 @@ class EmulatorMainArgumentsTest {
     }
     // close() stops the emulator's Azurite as well.
     assertThat(ProcessHandle.of(azuritePid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  @Test
+  void theBearerTokenComesFromAFileOrTheEnvironmentSoNoProcessListingShowsIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("token");
+    Files.writeString(file, "  from-the-file\n");
+    try (KustoEmulator fromFile = EmulatorMain.parse(new String[] {"--port", "0", "--token-file", file.toString()},
+        Map.of(EmulatorMain.TOKEN_ENV, "from-the-environment")).storage(false).start()) {
+      assertThat(fromFile.requiredBearerToken()).contains("from-the-file");
+    }
+    try (KustoEmulator fromEnvironment = EmulatorMain.parse(new String[] {"--port", "0"},
+        Map.of(EmulatorMain.TOKEN_ENV, "from-the-environment")).storage(false).start()) {
+      assertThat(fromEnvironment.requiredBearerToken()).contains("from-the-environment");
+    }
+    Files.writeString(file, " \n");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--token-file", file.toString()}))
+        .hasMessageContaining("--token-file").hasMessageContaining("is empty");
+    assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--token-file", dir.resolve("missing").toString()}))
+        .hasMessageContaining("cannot read");
   }
 
   @Test
