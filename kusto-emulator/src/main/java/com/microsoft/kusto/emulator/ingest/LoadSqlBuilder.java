@@ -201,10 +201,15 @@ final class LoadSqlBuilder {
       } else if (m != null && (m.constValue().isPresent() || m.transform().isPresent() && m.path().isEmpty())) {
         expr = mappedValue(column.type(), m, source, Optional.empty());
       } else {
-        String field = m == null ? column.name() : m.path().map(LoadSqlBuilder::parquetField).orElse(column.name());
+        List<String> path = m == null ? List.of(column.name())
+            : m.path().map(LoadSqlBuilder::parquetPath).orElse(List.of(column.name()));
+        String field = path.get(0);
         String actual = source.parquetColumnTypes().containsKey(field) ? field : sourceColumns.get(field.toLowerCase(Locale.ROOT));
         if (actual == null) {
           expr = nullOf(column.type());
+        } else if (path.size() > 1) {
+          expr = nestedValue(column.type(), "\"" + actual.replace("\"", "\"\"") + "\"", path.subList(1, path.size()),
+              m, source);
         } else {
           String ref = "\"" + actual.replace("\"", "\"\"") + "\"";
           String sourceType = source.parquetColumnTypes().get(actual);
@@ -219,15 +224,57 @@ final class LoadSqlBuilder {
     return "SELECT " + String.join(", ", select) + " FROM " + from;
   }
 
-  private static String parquetField(String path) {
+  /**
+   * The field names along a Parquet mapping path: {@code $.a}, {@code $.a.b}, {@code $['a']['b']} (a nested group's
+   * field), or a bare column name.
+   */
+  static List<String> parquetPath(String path) {
     String p = path.trim();
-    if (p.startsWith("$.")) {
-      return p.substring(2);
+    if (!p.startsWith("$")) {
+      return List.of(p);
     }
-    if (p.startsWith("$['") && p.endsWith("']")) {
-      return p.substring(3, p.length() - 2);
+    List<String> names = new ArrayList<>();
+    int i = 1;
+    while (i < p.length()) {
+      if (p.charAt(i) == '.') {
+        int end = i + 1;
+        while (end < p.length() && p.charAt(end) != '.' && p.charAt(end) != '[') {
+          end++;
+        }
+        names.add(p.substring(i + 1, end));
+        i = end;
+      } else if (p.startsWith("['", i) && p.indexOf("']", i + 2) > 0) {
+        int end = p.indexOf("']", i + 2);
+        names.add(p.substring(i + 2, end));
+        i = end + 2;
+      } else {
+        throw KustoRequestException.badRequest("BadRequest_InvalidMapping",
+            "Parquet mapping path '" + path + "' is not of the form $.field, $.group.field or $['field']");
+      }
     }
-    return p;
+    if (names.isEmpty() || names.stream().anyMatch(String::isEmpty)) {
+      throw KustoRequestException.badRequest("BadRequest_InvalidMapping",
+          "Parquet mapping path '" + path + "' names no field");
+    }
+    return names;
+  }
+
+  /** A field inside a nested group, read through its JSON form: dynamic as JSON, other types from its text. */
+  private static String nestedValue(KustoType type, String column, List<String> fields, MappingColumn m,
+      Source source) {
+    StringBuilder jsonPath = new StringBuilder("$");
+    for (String field : fields) {
+      jsonPath.append(".\"").append(field.replace("\"", "\\\"")).append('"');
+    }
+    String json = "to_json(" + column + ")";
+    String path = literal(jsonPath.toString());
+    if (m != null && m.transform().isPresent()) {
+      return mappedValue(type, m, source, Optional.of("json_extract_string(" + json + ", " + path + ")"));
+    }
+    if (type == KustoType.DYNAMIC) {
+      return "json_extract(" + json + ", " + path + ")";
+    }
+    return KustoValueSql.fromText(type, "json_extract_string(" + json + ", " + path + ")");
   }
 
   /** Converts a typed (Parquet) column to the target type, directly when the types allow, else via text. */
