@@ -1,7 +1,11 @@
 package com.microsoft.kusto.emulator.store;
 
+import static com.microsoft.kusto.emulator.store.StoreSql.quoteIdent;
+import static com.microsoft.kusto.emulator.store.StoreSql.quoteLiteral;
+import static com.microsoft.kusto.emulator.store.StoreSql.sqlFailure;
+import static com.microsoft.kusto.emulator.store.StoreSql.toJson;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.kusto.emulator.KustoRequestException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,26 +19,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The emulator's store on one DuckDB instance: Kusto databases, tables with their columns, extents (with tags
- * and creation time) and table policies.
+ * The emulator's store on one DuckDB instance: Kusto databases and tables with their columns, here; extents
+ * ({@link ExtentLedger}) and table policies ({@link TablePolicies}) in their own classes, behind this one entry point.
  *
  * <p>A volatile database is a schema of the in-memory catalog; a persistent one is its own DuckDB file in the
  * persistence directory, attached at start. Each database keeps its metadata in hidden tables next to its data
@@ -42,19 +41,17 @@ import org.duckdb.DuckDBConnection;
  * DuckDB transaction. Writers are serialized by one lock; readers get their own duplicated connection.
  */
 public final class DuckDbStore implements ExtentStore, AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PERSISTENT_SUFFIX = ".kustodb";
 
   private final DuckDBConnection root;
   private final Connection writer;
-  private final Object writeLock = new Object();
+  private final StoreSql sql;
+  private final Object writeLock;
+  private final ExtentLedger extents;
+  private final TablePolicies policies;
   private final Path persistenceDir;
   private final Map<String, Database> databases = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
-  /** Orders extents oldest first; starts from the clock so extents of reattached databases keep their order. */
-  private final IngestionClock ingestionClock = new IngestionClock();
-  private final java.util.concurrent.atomic.AtomicLong extentSequence =
-      new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
 
   /** A Kusto database and where it lives in DuckDB. */
   public record Database(String name, boolean persistent, String catalog, String schema, Path file) {
@@ -69,6 +66,10 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
     this.root = root;
     this.persistenceDir = persistenceDir;
     this.writer = root.duplicate();
+    this.sql = new StoreSql(writer);
+    this.writeLock = sql.writeLock;
+    this.extents = new ExtentLedger(sql, this);
+    this.policies = new TablePolicies(sql, this);
     try (Statement s = writer.createStatement()) {
       // Never download extensions: json and parquet are built into the JDBC driver.
       s.execute("SET autoinstall_known_extensions=false");
@@ -201,22 +202,8 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
     exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$tables")
         + " (name VARCHAR PRIMARY KEY, physical VARCHAR, columns VARCHAR, folder VARCHAR, docstring VARCHAR)");
     addHiddenColumn(db);
-    exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$extents")
-        + " (id VARCHAR PRIMARY KEY, table_name VARCHAR, row_count BIGINT, original_size BIGINT,"
-        + " created_on TIMESTAMP, tags VARCHAR, seq BIGINT)");
-    addIngestionTimeColumn(db);
-    exec("CREATE TABLE IF NOT EXISTS " + db.qualify("$policies")
-        + " (entity VARCHAR, kind VARCHAR, policy VARCHAR)");
-  }
-
-  /**
-   * Each extent's ingestion time (what {@code ingestion_time()} and the database cursor read), apart from its
-   * creation time, which a client may set; databases persisted before it existed get it on attach.
-   */
-  private void addIngestionTimeColumn(Database db) {
-    exec("ALTER TABLE " + db.qualify("$extents") + " ADD COLUMN IF NOT EXISTS ingested_at TIMESTAMP");
-    exec("UPDATE " + db.qualify("$extents") + " SET ingested_at = created_on WHERE ingested_at IS NULL");
-    latestIngestionTime(db.name()).ifPresent(ingestionClock::observe);
+    extents.createTable(db);
+    policies.createTable(db);
   }
 
   /** {@code with (hidden=true)}: kept per table; databases persisted before it existed get the column on attach. */
@@ -242,7 +229,7 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
         Database db = new Database(name, true, probe.catalog(), "main", file);
         databases.put(name, db);
         addHiddenColumn(db);
-        addIngestionTimeColumn(db);
+        extents.createTable(db);
         Map<String, TableSchema> byName = new ConcurrentHashMap<>();
         try (Statement s = writer.createStatement();
             ResultSet rs = s.executeQuery("SELECT name, physical, columns FROM " + db.qualify("$tables"))) {
@@ -438,43 +425,16 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- extents
+  // ---------------------------------------------------------------- extents and policies (delegated)
 
   @Override
   public Extent appendExtent(String database, String table, String selectSql, ExtentSpec spec) {
-    synchronized (writeLock) {
-      Database db = requireDatabase(database);
-      TableSchema schema = requireTable(database, table);
-      String id = UUID.randomUUID().toString();
-      Instant created = spec.creationTime() == null ? Instant.now() : spec.creationTime();
-      long[] rows = new long[1];
-      inTransaction(() -> {
-        rows[0] = update("INSERT INTO " + schema.sqlReference() + " (" + columnList(schema) + ", "
-            + TableSchema.EXTENT_COLUMN + ") SELECT *, " + quoteLiteral(id) + " FROM (" + selectSql + ")");
-        insertExtentRow(db, id, table, rows[0], spec.originalSize(), created, spec.tags());
-      });
-      return new Extent(id, database, table, rows[0], spec.originalSize(), created, spec.tags());
-    }
+    return extents.appendExtent(database, table, selectSql, spec);
   }
 
   @Override
   public List<Extent> extents(String database, String table) {
-    Database db = requireDatabase(database);
-    try (Connection c = openConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT id, table_name, row_count, original_size, created_on, tags"
-            + " FROM " + db.qualify("$extents") + " WHERE table_name = ? ORDER BY seq")) {
-      ps.setString(1, table);
-      List<Extent> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Extent(rs.getString(1), database, rs.getString(2), rs.getLong(3), rs.getLong(4),
-              rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), parseTags(rs.getString(6))));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
+    return extents.extents(database, table);
   }
 
   /** One moved extent: its id in the source table and its new id in the destination. */
@@ -482,224 +442,60 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
 
   /**
    * Moves extents (rows and metadata, atomically) from {@code source} to {@code destination}, giving each a new
-   * id as Kusto does. Every source column must exist in the destination with the same type.
+   * id as Kusto does; ingestion times are kept unless {@code setNewIngestionTime}.
    */
   public List<MovedExtent> moveExtents(String database, String source, List<String> extentIds, String destination,
       boolean setNewIngestionTime) {
-    synchronized (writeLock) {
-      Database db = requireDatabase(database);
-      TableSchema from = requireTable(database, source);
-      TableSchema to = requireTable(database, destination);
-      List<Integer> targetIndexes = new ArrayList<>();
-      for (ColumnSchema c : from.columns()) {
-        Optional<Integer> index = to.indexOf(c.name());
-        if (index.isEmpty() || to.columns().get(index.get()).type() != c.type()) {
-          throw new KustoRequestException(
-              400,
-              "General_BadRequest",
-              "Cannot move extents from '" + source + "' (" + from.cslSchema() + ") to '" + destination + "' ("
-                  + to.cslSchema() + "): column '" + c.cslSchema() + "' is missing or of another type in the"
-                  + " destination. Align the schemas (e.g. with '.create-merge table') first.",
-              true);
-        }
-        targetIndexes.add(index.get());
-      }
-      Set<String> known = extents(database, source).stream().map(Extent::id).collect(Collectors.toSet());
-      List<MovedExtent> moved = new ArrayList<>();
-      inTransaction(() -> {
-        for (String id : extentIds) {
-          if (!known.contains(id)) {
-            throw new KustoRequestException(
-                400, "General_BadRequest", "Extent '" + id + "' is not an extent of table '" + source + "'", true);
-          }
-          String newId = UUID.randomUUID().toString();
-          StringBuilder targetCols = new StringBuilder();
-          StringBuilder sourceCols = new StringBuilder();
-          for (int i = 0; i < targetIndexes.size(); i++) {
-            targetCols.append(TableSchema.sqlColumn(targetIndexes.get(i))).append(", ");
-            sourceCols.append(TableSchema.sqlColumn(i)).append(", ");
-          }
-          exec("INSERT INTO " + to.sqlReference() + " (" + targetCols + TableSchema.EXTENT_COLUMN + ") SELECT "
-              + sourceCols + quoteLiteral(newId) + " FROM " + from.sqlReference() + " WHERE "
-              + TableSchema.EXTENT_COLUMN + " = " + quoteLiteral(id));
-          exec("DELETE FROM " + from.sqlReference() + " WHERE " + TableSchema.EXTENT_COLUMN + " = " + quoteLiteral(id));
-          exec("UPDATE " + db.qualify("$extents") + " SET id = " + quoteLiteral(newId) + ", table_name = "
-              + quoteLiteral(destination) + ", seq = " + extentSequence.incrementAndGet()
-              + (setNewIngestionTime ? ", created_on = " + timestampLiteral(Instant.now()) + ", ingested_at = "
-                  + timestampLiteral(ingestionClock.next()) : "")
-              + " WHERE id = " + quoteLiteral(id));
-          moved.add(new MovedExtent(id, newId));
-        }
-      });
-      return moved;
-    }
+    return extents.moveExtents(database, source, extentIds, destination, setNewIngestionTime);
   }
 
   /** Drops extents (rows and metadata) of a table; returns the dropped extents. */
   public List<Extent> dropExtents(String database, String table, List<String> extentIds) {
-    synchronized (writeLock) {
-      Database db = requireDatabase(database);
-      TableSchema schema = requireTable(database, table);
-      Map<String, Extent> known = new LinkedHashMap<>();
-      extents(database, table).forEach(e -> known.put(e.id(), e));
-      List<Extent> dropped = new ArrayList<>();
-      inTransaction(() -> {
-        for (String id : extentIds) {
-          Extent extent = known.get(id);
-          if (extent == null) {
-            continue;
-          }
-          exec("DELETE FROM " + schema.sqlReference() + " WHERE " + TableSchema.EXTENT_COLUMN + " = "
-              + quoteLiteral(id));
-          exec("DELETE FROM " + db.qualify("$extents") + " WHERE id = " + quoteLiteral(id));
-          dropped.add(extent);
-        }
-      });
-      return dropped;
-    }
+    return extents.dropExtents(database, table, extentIds);
   }
 
-  /** Replaces the tag list of the given extents (Kusto's drop-tags gives the extent a new id; kept here). */
+  /** Replaces the tag list of the given extents. */
   public void setExtentTags(String database, Map<String, List<String>> tagsByExtent) {
-    synchronized (writeLock) {
-      Database db = requireDatabase(database);
-      inTransaction(() -> tagsByExtent.forEach((id, tags) ->
-          exec("UPDATE " + db.qualify("$extents") + " SET tags = " + quoteLiteral(toJson(tags)) + " WHERE id = "
-              + quoteLiteral(id))));
-    }
+    extents.setExtentTags(database, tagsByExtent);
   }
 
-  /** The table holding an extent id in a database, if any. */
+  /** The extent with this id in a database, if any. */
   public Optional<Extent> findExtent(String database, String extentId) {
-    for (TableSchema t : tables(database)) {
-      for (Extent e : extents(database, t.name())) {
-        if (e.id().equals(extentId)) {
-          return Optional.of(e);
-        }
-      }
-    }
-    return Optional.empty();
+    return extents.findExtent(database, extentId);
   }
-
-  private void insertExtentRow(Database db, String id, String table, long rows, long originalSize, Instant created,
-      List<String> tags) {
-    exec("INSERT INTO " + db.qualify("$extents") + " (id, table_name, row_count, original_size, created_on, tags, seq,"
-        + " ingested_at) VALUES (" + quoteLiteral(id) + ", " + quoteLiteral(table) + ", " + rows + ", " + originalSize
-        + ", " + timestampLiteral(created) + ", " + quoteLiteral(toJson(tags)) + ", " + extentSequence.incrementAndGet()
-        + ", " + timestampLiteral(ingestionClock.next()) + ")");
-  }
-
-  // ---------------------------------------------------------------- ingestion time
 
   @Override
   public Optional<String> extentCatalogSql(String database) {
-    return findDatabase(database).map(db -> db.qualify("$extents"));
+    return extents.extentCatalogSql(database);
   }
 
   @Override
   public Optional<Instant> latestIngestionTime(String database) {
-    Optional<Database> db = findDatabase(database);
-    if (db.isEmpty()) {
-      return Optional.empty();
-    }
-    try (Connection c = openConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT max(ingested_at) FROM " + db.get().qualify("$extents"))) {
-      LocalDateTime latest = rs.next() ? rs.getObject(1, LocalDateTime.class) : null;
-      return Optional.ofNullable(latest).map(t -> t.toInstant(ZoneOffset.UTC));
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
+    return extents.latestIngestionTime(database);
   }
 
   @Override
   public boolean ingestionTimePolicy(String database, String table) {
-    // On unless set otherwise, as in Kusto.
-    return policy(database, table, "ingestiontime").map(p -> !p.contains("\"IsEnabled\":false")).orElse(true);
+    return policies.ingestionTimeEnabled(database, table);
   }
-
-  // ---------------------------------------------------------------- policies
 
   /** A table policy as JSON text, if set. */
   public Optional<String> policy(String database, String table, String kind) {
-    Database db = requireDatabase(database);
-    try (Connection c = openConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT policy FROM " + db.qualify("$policies") + " WHERE entity = ? AND kind = ?")) {
-      ps.setString(1, table);
-      ps.setString(2, kind.toLowerCase(Locale.ROOT));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
+    return policies.policy(database, table, kind);
   }
 
   public void setPolicy(String database, String table, String kind, String policyJson) {
-    synchronized (writeLock) {
-      Database db = requireDatabase(database);
-      requireTable(database, table);
-      String k = kind.toLowerCase(Locale.ROOT);
-      inTransaction(() -> {
-        exec("DELETE FROM " + db.qualify("$policies") + " WHERE entity = " + quoteLiteral(table) + " AND kind = "
-            + quoteLiteral(k));
-        if (policyJson != null) {
-          exec("INSERT INTO " + db.qualify("$policies") + " VALUES (" + quoteLiteral(table) + ", " + quoteLiteral(k)
-              + ", " + quoteLiteral(policyJson) + ")");
-        }
-      });
-    }
+    policies.setPolicy(database, table, kind, policyJson);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private interface SqlWork {
-    void run();
+  private void inTransaction(StoreSql.SqlWork work) {
+    sql.inTransaction(work);
   }
 
-  private void inTransaction(SqlWork work) {
-    exec("BEGIN TRANSACTION");
-    try {
-      work.run();
-      exec("COMMIT");
-    } catch (RuntimeException e) {
-      try (Statement s = writer.createStatement()) {
-        s.execute("ROLLBACK");
-      } catch (SQLException ignored) {
-        // The original failure is what the caller needs to see.
-      }
-      throw e;
-    }
-  }
-
-  private void exec(String sql) {
-    try (Statement s = writer.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-  }
-
-  private long update(String sql) {
-    try (Statement s = writer.createStatement()) {
-      return s.executeLargeUpdate(sql);
-    } catch (SQLException e) {
-      throw sqlFailure(e);
-    }
-  }
-
-  static KustoRequestException sqlFailure(SQLException e) {
-    return new KustoRequestException(
-        400, "General_BadRequest", "The store rejected the operation: " + e.getMessage(), true);
-  }
-
-  private static String columnList(TableSchema schema) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < schema.columns().size(); i++) {
-      out.append(i == 0 ? "" : ", ").append(TableSchema.sqlColumn(i));
-    }
-    return out.toString();
+  private void exec(String statement) {
+    sql.exec(statement);
   }
 
   private static String columnsJson(List<ColumnSchema> columns) {
@@ -709,39 +505,11 @@ public final class DuckDbStore implements ExtentStore, AutoCloseable {
 
   private static List<ColumnSchema> parseColumns(String json) {
     try {
-      List<List<String>> pairs = JSON.readValue(json, new TypeReference<List<List<String>>>() {});
+      List<List<String>> pairs = StoreSql.JSON.readValue(json, new TypeReference<List<List<String>>>() {});
       return pairs.stream().map(p -> new ColumnSchema(p.get(0), KustoType.parse(p.get(1)).orElseThrow())).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Corrupt table metadata: " + json, e);
     }
-  }
-
-  private static List<String> parseTags(String json) {
-    try {
-      return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<String>>() {});
-    } catch (IOException e) {
-      throw new UncheckedIOException("Corrupt extent tags: " + json, e);
-    }
-  }
-
-  private static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String timestampLiteral(Instant instant) {
-    return "CAST(" + quoteLiteral(LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString()) + " AS TIMESTAMP)";
-  }
-
-  static String quoteIdent(String ident) {
-    return "\"" + ident.replace("\"", "\"\"") + "\"";
-  }
-
-  static String quoteLiteral(String text) {
-    return "'" + text.replace("'", "''") + "'";
   }
 
   @Override
