@@ -2,7 +2,7 @@ package com.microsoft.kusto.spark.sql;
 
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -73,10 +74,10 @@ public final class SparkTypes {
     return ColumnType.stringType();
   }
 
-  public static List<StructField> toNeutralFields(StructType schema) {
-    List<StructField> fields = new ArrayList<>(schema.fields().length);
-    for (org.apache.spark.sql.types.StructField field : schema.fields()) {
-      fields.add(StructField.of(field.name(), toNeutral(field.dataType()), field.nullable()));
+  public static List<TypedField> toNeutralFields(StructType schema) {
+    List<TypedField> fields = new ArrayList<>(schema.fields().length);
+    for (StructField field : schema.fields()) {
+      fields.add(TypedField.of(field.name(), toNeutral(field.dataType()), field.nullable()));
     }
     return fields;
   }
@@ -119,21 +120,21 @@ public final class SparkTypes {
     }
   }
 
-  public static StructType toSparkSchema(List<StructField> fields) {
-    org.apache.spark.sql.types.StructField[] sparkFields = new org.apache.spark.sql.types.StructField[fields.size()];
+  public static StructType toSparkSchema(List<TypedField> fields) {
+    StructField[] sparkFields = new StructField[fields.size()];
     for (int i = 0; i < sparkFields.length; i++) {
-      StructField field = fields.get(i);
+      TypedField field = fields.get(i);
       sparkFields[i] =
-          new org.apache.spark.sql.types.StructField(field.name(), toSpark(field.type()), field.nullable(), Metadata.empty());
+          new StructField(field.name(), toSpark(field.type()), field.nullable(), Metadata.empty());
     }
     return new StructType(sparkFields);
   }
 
   /** The Spark schema of a Kusto result with these columns (every Kusto column is nullable). */
   public static StructType readSchema(List<KustoColumn> columns) {
-    List<StructField> fields = new ArrayList<>(columns.size());
+    List<TypedField> fields = new ArrayList<>(columns.size());
     for (KustoColumn column : columns) {
-      fields.add(StructField.of(column.name(), TypeMapping.toColumnType(column.type()), true));
+      fields.add(TypedField.of(column.name(), TypeMapping.toColumnType(column.type()), true));
     }
     return toSparkSchema(fields);
   }

@@ -29,21 +29,21 @@ public final class ColumnType {
   private final TypeKind kind;
   private final int precision;
   private final int scale;
-  private final List<StructField> fields;
+  private final List<TypedField> fields;
   private final ColumnType elementType;
   private final boolean containsNull;
   private final ColumnType keyType;
   private final ColumnType valueType;
 
   private ColumnType(TypeKind kind) {
-    this(kind, 0, 0, Collections.<StructField>emptyList(), null, false, null, null);
+    this(kind, 0, 0, Collections.<TypedField>emptyList(), null, false, null, null);
   }
 
   private ColumnType(
       TypeKind kind,
       int precision,
       int scale,
-      List<StructField> fields,
+      List<TypedField> fields,
       ColumnType elementType,
       boolean containsNull,
       ColumnType keyType,
@@ -121,23 +121,23 @@ public final class ColumnType {
               + MAX_DECIMAL_PRECISION
               + " and scale 0..precision");
     }
-    return new ColumnType(TypeKind.DECIMAL, precision, scale, Collections.<StructField>emptyList(), null, false, null, null);
+    return new ColumnType(TypeKind.DECIMAL, precision, scale, Collections.<TypedField>emptyList(), null, false, null, null);
   }
 
-  public static ColumnType struct(List<StructField> fields) {
-    List<StructField> copy = Collections.unmodifiableList(new ArrayList<>(fields));
+  public static ColumnType struct(List<TypedField> fields) {
+    List<TypedField> copy = Collections.unmodifiableList(new ArrayList<>(fields));
     return new ColumnType(TypeKind.STRUCT, 0, 0, copy, null, false, null, null);
   }
 
   public static ColumnType array(ColumnType elementType, boolean containsNull) {
     Objects.requireNonNull(elementType, "elementType");
-    return new ColumnType(TypeKind.ARRAY, 0, 0, Collections.<StructField>emptyList(), elementType, containsNull, null, null);
+    return new ColumnType(TypeKind.ARRAY, 0, 0, Collections.<TypedField>emptyList(), elementType, containsNull, null, null);
   }
 
   public static ColumnType map(ColumnType keyType, ColumnType valueType) {
     Objects.requireNonNull(keyType, "keyType");
     Objects.requireNonNull(valueType, "valueType");
-    return new ColumnType(TypeKind.MAP, 0, 0, Collections.<StructField>emptyList(), null, false, keyType, valueType);
+    return new ColumnType(TypeKind.MAP, 0, 0, Collections.<TypedField>emptyList(), null, false, keyType, valueType);
   }
 
   public TypeKind kind() {
@@ -155,7 +155,7 @@ public final class ColumnType {
   }
 
   /** Struct fields in order; empty for other kinds. */
-  public List<StructField> fields() {
+  public List<TypedField> fields() {
     return fields;
   }
 

@@ -73,9 +73,9 @@ public final class TypeMapping {
   }
 
   /** Kusto columns for a table created from these fields, in order. */
-  public static List<KustoColumn> toKustoColumns(List<StructField> fields) {
+  public static List<KustoColumn> toKustoColumns(List<TypedField> fields) {
     List<KustoColumn> columns = new ArrayList<>(fields.size());
-    for (StructField field : fields) {
+    for (TypedField field : fields) {
       columns.add(KustoColumn.of(field.name(), toKusto(field.type())));
     }
     return columns;

@@ -9,7 +9,7 @@ import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.WriteMode;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.csv.CsvRowEncoder;
 import com.microsoft.kusto.spark.common.schema.csv.StructAccessor;
 import com.microsoft.kusto.spark.common.storage.ContainerAccess;
@@ -57,7 +57,7 @@ final class BlobPartitionWriter implements PartitionWriter {
   private int blobNumber;
   private long rows;
 
-  BlobPartitionWriter(WritePlan plan, List<StructField> schema, int partitionId, QueuedIngestClient ingest,
+  BlobPartitionWriter(WritePlan plan, List<TypedField> schema, int partitionId, QueuedIngestClient ingest,
       List<ContainerAccess> containers) {
     this.plan = plan;
     this.partitionId = partitionId;

@@ -2,7 +2,7 @@ package com.microsoft.kusto.spark.common.write;
 
 import com.microsoft.azure.kusto.ingest.QueuedIngestClient;
 import com.microsoft.kusto.spark.common.options.WriteMode;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.csv.StructAccessor;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +15,7 @@ public final class PartitionWriters {
    * @param schema the DataFrame's neutral schema (the adapter converts Spark's on the executor)
    * @param partitionId the Spark partition id, for blob names and logs
    */
-  public static PartitionWriter open(WritePlan plan, List<StructField> schema, int partitionId) {
+  public static PartitionWriter open(WritePlan plan, List<TypedField> schema, int partitionId) {
     if (plan.skipped()) {
       return new SkippedWriter(partitionId);
     }

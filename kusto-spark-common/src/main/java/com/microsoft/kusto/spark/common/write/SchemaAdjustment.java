@@ -5,7 +5,7 @@ import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.SchemaAdjustmentMode;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
 import com.microsoft.kusto.spark.common.schema.KustoType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +28,7 @@ public final class SchemaAdjustment {
   private SchemaAdjustment() {}
 
   /** {@link #apply(SchemaAdjustmentMode, String, List, List, boolean)} without the source location column. */
-  public static String apply(SchemaAdjustmentMode mode, String table, List<StructField> dataFrame,
+  public static String apply(SchemaAdjustmentMode mode, String table, List<TypedField> dataFrame,
       List<KustoColumn> target) {
     return apply(mode, table, dataFrame, target, false);
   }
@@ -39,10 +39,10 @@ public final class SchemaAdjustment {
    * @return the generated CSV mapping JSON for {@code GenerateDynamicCsvMapping}, otherwise {@code null}
    * @throws KustoConnectorException with {@link ErrorCode#SCHEMA_MISMATCH} listing the differences
    */
-  public static String apply(SchemaAdjustmentMode mode, String table, List<StructField> dataFrame,
+  public static String apply(SchemaAdjustmentMode mode, String table, List<TypedField> dataFrame,
       List<KustoColumn> target, boolean sourceLocation) {
     List<String> dfNames = new ArrayList<>();
-    for (StructField field : dataFrame) {
+    for (TypedField field : dataFrame) {
       dfNames.add(field.name());
     }
     List<String> tableNames = CsvMappings.names(target);

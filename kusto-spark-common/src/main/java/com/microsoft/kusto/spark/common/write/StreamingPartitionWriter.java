@@ -8,7 +8,7 @@ import com.microsoft.azure.kusto.ingest.source.StreamSourceInfo;
 import com.microsoft.kusto.spark.common.client.Retrier;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.csv.CsvRowEncoder;
 import com.microsoft.kusto.spark.common.schema.csv.KustoCsvWriter;
 import com.microsoft.kusto.spark.common.schema.csv.StructAccessor;
@@ -42,7 +42,7 @@ final class StreamingPartitionWriter implements PartitionWriter {
   private long rows;
   private int chunks;
 
-  StreamingPartitionWriter(WritePlan plan, List<StructField> schema, int partitionId, IngestClient client) {
+  StreamingPartitionWriter(WritePlan plan, List<TypedField> schema, int partitionId, IngestClient client) {
     this.plan = plan;
     this.partitionId = partitionId;
     this.encoder = new CsvRowEncoder(schema, plan.config().getTimeZone());

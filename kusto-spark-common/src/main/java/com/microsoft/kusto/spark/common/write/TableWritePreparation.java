@@ -12,7 +12,7 @@ import com.microsoft.kusto.spark.common.options.SinkTableCreationMode;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
 import com.microsoft.kusto.spark.common.options.WriteMode;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.schema.TypeMapping;
 import com.microsoft.kusto.spark.datasink.SparkIngestionProperties;
@@ -45,7 +45,7 @@ public final class TableWritePreparation {
   }
 
   /** An appending batch write. */
-  public WritePlan prepare(WriteConfig config, List<StructField> schema) {
+  public WritePlan prepare(WriteConfig config, List<TypedField> schema) {
     return prepare(config, schema, null, false);
   }
 
@@ -53,7 +53,7 @@ public final class TableWritePreparation {
    * @param batch the streaming micro-batch being written, or {@code null} for a batch write
    * @param overwrite true to replace the target's data at commit (Transactional only)
    */
-  public WritePlan prepare(WriteConfig config, List<StructField> schema, MicroBatch batch, boolean overwrite) {
+  public WritePlan prepare(WriteConfig config, List<TypedField> schema, MicroBatch batch, boolean overwrite) {
     long deadline = System.currentTimeMillis() + config.getConnection().getTimeoutSeconds() * 1000L;
     String table = config.getTable();
     checkCombinations(config, overwrite);
@@ -134,7 +134,7 @@ public final class TableWritePreparation {
         KustoConnectorException.message("prepare the write", reason, fix));
   }
 
-  private List<KustoColumn> createTarget(WriteConfig config, List<StructField> schema, long deadline) {
+  private List<KustoColumn> createTarget(WriteConfig config, List<TypedField> schema, long deadline) {
     String table = config.getTable();
     if (config.getTableCreateOptions() == SinkTableCreationMode.FailIfNotExist) {
       throw new KustoConnectorException(ErrorCode.SCHEMA_MISMATCH, KustoConnectorException.message(

@@ -26,7 +26,7 @@ class TypeMappingTest {
         Arguments.of(ColumnType.binaryType(), KustoType.STRING),
         Arguments.of(ColumnType.dateType(), KustoType.DATETIME),
         Arguments.of(ColumnType.timestampType(), KustoType.DATETIME),
-        Arguments.of(ColumnType.struct(List.of(StructField.of("x", ColumnType.intType()))), KustoType.DYNAMIC),
+        Arguments.of(ColumnType.struct(List.of(TypedField.of("x", ColumnType.intType()))), KustoType.DYNAMIC),
         Arguments.of(ColumnType.array(ColumnType.stringType(), true), KustoType.DYNAMIC),
         Arguments.of(ColumnType.map(ColumnType.stringType(), ColumnType.longType()), KustoType.DYNAMIC),
         Arguments.of(ColumnType.nullType(), KustoType.STRING));
@@ -70,8 +70,8 @@ class TypeMappingTest {
 
   @Test
   void tableColumnsKeepOrderAndNames() {
-    List<StructField> fields =
-        List.of(StructField.of("where", ColumnType.longType()), StructField.of("it's", ColumnType.timestampType(), false));
+    List<TypedField> fields =
+        List.of(TypedField.of("where", ColumnType.longType()), TypedField.of("it's", ColumnType.timestampType(), false));
     assertThat(TypeMapping.toKustoColumns(fields))
         .containsExactly(KustoColumn.of("where", KustoType.LONG), KustoColumn.of("it's", KustoType.DATETIME));
   }

@@ -10,13 +10,13 @@ import com.microsoft.kusto.spark.common.options.SchemaAdjustmentMode;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoColumn;
 import com.microsoft.kusto.spark.common.schema.KustoType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SchemaAdjustmentTest {
-  private static final List<StructField> DF = List.of(
-      StructField.of("b", ColumnType.stringType()), StructField.of("a", ColumnType.longType()));
+  private static final List<TypedField> DF = List.of(
+      TypedField.of("b", ColumnType.stringType()), TypedField.of("a", ColumnType.longType()));
   private static final List<KustoColumn> TABLE = List.of(
       KustoColumn.of("a", KustoType.LONG), KustoColumn.of("c", KustoType.DYNAMIC),
       KustoColumn.of("b", KustoType.STRING));
@@ -35,8 +35,8 @@ class SchemaAdjustmentTest {
             + " differ from the table columns [a, c, b] (not in the DataFrame: [c]; first difference at position 0:"
             + " 'b' vs 'a'). Rename or reorder the DataFrame columns to match, or set 'adjustSchema' to"
             + " GenerateDynamicCsvMapping to map columns by name.");
-    List<StructField> same = List.of(StructField.of("a", ColumnType.longType()),
-        StructField.of("c", ColumnType.stringType()), StructField.of("b", ColumnType.stringType()));
+    List<TypedField> same = List.of(TypedField.of("a", ColumnType.longType()),
+        TypedField.of("c", ColumnType.stringType()), TypedField.of("b", ColumnType.stringType()));
     assertThat(SchemaAdjustment.apply(SchemaAdjustmentMode.FailIfNotMatch, "T", same, TABLE)).isNull();
   }
 
@@ -53,8 +53,8 @@ class SchemaAdjustmentTest {
 
   @Test
   void generatedMappingFailsForDataFrameColumnsMissingInTheTable() {
-    List<StructField> extra = List.of(StructField.of("a", ColumnType.longType()),
-        StructField.of("zz", ColumnType.longType()));
+    List<TypedField> extra = List.of(TypedField.of("a", ColumnType.longType()),
+        TypedField.of("zz", ColumnType.longType()));
     assertThatThrownBy(() -> SchemaAdjustment.apply(SchemaAdjustmentMode.GenerateDynamicCsvMapping, "T", extra, TABLE))
         .hasMessage("Cannot write to table 'T' with 'adjustSchema' GenerateDynamicCsvMapping: the DataFrame columns"
             + " [zz] do not exist in the table, whose columns are [a, c, b]. Drop or rename those DataFrame columns,"

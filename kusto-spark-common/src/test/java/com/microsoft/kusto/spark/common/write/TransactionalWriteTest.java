@@ -17,7 +17,7 @@ import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.options.IngestionStorageParameters;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.microsoft.kusto.spark.common.client.OperationPoller;
 import com.microsoft.kusto.spark.common.client.PollSchedule;
 import com.microsoft.kusto.spark.common.options.WriteConfig;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -20,8 +20,8 @@ import java.util.Map;
 
 /** One strict emulator (with Azurite) per test class, and the helpers the write tests share. */
 final class WriteEmulator implements AutoCloseable {
-  static final List<StructField> ID_NAME =
-      List.of(StructField.of("id", ColumnType.longType()), StructField.of("name", ColumnType.stringType()));
+  static final List<TypedField> ID_NAME =
+      List.of(TypedField.of("id", ColumnType.longType()), TypedField.of("name", ColumnType.stringType()));
 
   final KustoEmulator emulator;
   final KustoRequestRunner runner;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.kusto.spark.common.error.ErrorCode;
 import com.microsoft.kusto.spark.common.error.KustoConnectorException;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,9 +45,9 @@ class WritePreparationTest {
 
   @Test
   void createIfNotExistCreatesTheTableFromTheDataFrameSchema() {
-    List<StructField> schema = List.of(StructField.of("id", ColumnType.longType()),
-        StructField.of("when", ColumnType.timestampType()), StructField.of("tags", ColumnType.array(
-            ColumnType.stringType(), true)), StructField.of("n", ColumnType.shortType()));
+    List<TypedField> schema = List.of(TypedField.of("id", ColumnType.longType()),
+        TypedField.of("when", ColumnType.timestampType()), TypedField.of("tags", ColumnType.array(
+            ColumnType.stringType(), true)), TypedField.of("n", ColumnType.shortType()));
     WritePlan plan = kusto.preparation().prepare(
         kusto.config("Created", "tableCreateOptions", "CreateIfNotExist"), schema);
     assertThat(kusto.commandColumn(".show table Created cslschema", "Schema"))

@@ -1,7 +1,7 @@
 package com.microsoft.kusto.spark.common.schema.csv;
 
 import com.microsoft.kusto.spark.common.schema.ColumnType;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.TypeKind;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,14 +18,14 @@ import java.util.List;
  * {@link StructAccessor} and call {@link #write}.
  */
 public final class CsvRowEncoder {
-  private final List<StructField> fields;
+  private final List<TypedField> fields;
   private final TypeKind[] kinds;
   private final ColumnType[] types;
   /** Null for UTC, which needs no shift. */
   private final ZoneRules zone;
 
   /** Timestamps in UTC. */
-  public CsvRowEncoder(List<StructField> schema) {
+  public CsvRowEncoder(List<TypedField> schema) {
     this(schema, ZoneOffset.UTC);
   }
 
@@ -34,7 +34,7 @@ public final class CsvRowEncoder {
    *     option): Kusto reads a datetime text as UTC, so any zone but UTC stores the wall-clock time of that zone.
    *     Timestamps nested in dynamic values stay UTC.
    */
-  public CsvRowEncoder(List<StructField> schema, ZoneId timeZone) {
+  public CsvRowEncoder(List<TypedField> schema, ZoneId timeZone) {
     ZoneRules rules = timeZone.getRules();
     this.zone = rules.isFixedOffset() && rules.getOffset(Instant.EPOCH).getTotalSeconds() == 0 ? null : rules;
     this.fields = Collections.unmodifiableList(new ArrayList<>(schema));
@@ -46,7 +46,7 @@ public final class CsvRowEncoder {
     }
   }
 
-  public List<StructField> schema() {
+  public List<TypedField> schema() {
     return fields;
   }
 

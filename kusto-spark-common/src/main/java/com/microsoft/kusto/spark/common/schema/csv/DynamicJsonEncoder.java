@@ -2,7 +2,7 @@ package com.microsoft.kusto.spark.common.schema.csv;
 
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoDatetime;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import com.microsoft.kusto.spark.common.schema.TypeKind;
 import java.util.Base64;
 import java.util.List;
@@ -91,7 +91,7 @@ public final class DynamicJsonEncoder {
     }
   }
 
-  private void appendStruct(List<StructField> fields, StructAccessor struct, StringBuilder out) {
+  private void appendStruct(List<TypedField> fields, StructAccessor struct, StringBuilder out) {
     out.append('{');
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoDatetime;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,15 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * with the emulator test dependency) configured like Kusto: empty unquoted field = NULL, {@code ""} = empty string.
  */
 class DuckDbCsvRoundTripTest {
-  private static final List<StructField> SCHEMA =
+  private static final List<TypedField> SCHEMA =
       List.of(
-          StructField.of("b", ColumnType.booleanType()),
-          StructField.of("l", ColumnType.longType()),
-          StructField.of("d", ColumnType.doubleType()),
-          StructField.of("m", ColumnType.decimal(38, 10)),
-          StructField.of("s", ColumnType.stringType()),
-          StructField.of("ts", ColumnType.timestampType()),
-          StructField.of("j", ColumnType.array(ColumnType.stringType(), true)));
+          TypedField.of("b", ColumnType.booleanType()),
+          TypedField.of("l", ColumnType.longType()),
+          TypedField.of("d", ColumnType.doubleType()),
+          TypedField.of("m", ColumnType.decimal(38, 10)),
+          TypedField.of("s", ColumnType.stringType()),
+          TypedField.of("ts", ColumnType.timestampType()),
+          TypedField.of("j", ColumnType.array(ColumnType.stringType(), true)));
   private static final List<String> STRINGS = List.of("", "plain", "a,b", "q\"q", "multi\nline", " x ", "é😀", "\t");
 
   @Test

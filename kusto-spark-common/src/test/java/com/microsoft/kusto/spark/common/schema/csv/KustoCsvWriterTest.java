@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.kusto.spark.common.schema.ColumnType;
 import com.microsoft.kusto.spark.common.schema.KustoDatetime;
-import com.microsoft.kusto.spark.common.schema.StructField;
+import com.microsoft.kusto.spark.common.schema.TypedField;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,21 +32,21 @@ class KustoCsvWriterTest {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-  private static final List<StructField> FLAT_SCHEMA =
+  private static final List<TypedField> FLAT_SCHEMA =
       List.of(
-          StructField.of("bool", ColumnType.booleanType()),
-          StructField.of("byte", ColumnType.byteType()),
-          StructField.of("short", ColumnType.shortType()),
-          StructField.of("int", ColumnType.intType()),
-          StructField.of("long", ColumnType.longType()),
-          StructField.of("float", ColumnType.floatType()),
-          StructField.of("double", ColumnType.doubleType()),
-          StructField.of("dec", ColumnType.decimal(18, 4)),
-          StructField.of("bigdec", ColumnType.decimal(38, 10)),
-          StructField.of("string", ColumnType.stringType()),
-          StructField.of("binary", ColumnType.binaryType()),
-          StructField.of("date", ColumnType.dateType()),
-          StructField.of("ts", ColumnType.timestampType()));
+          TypedField.of("bool", ColumnType.booleanType()),
+          TypedField.of("byte", ColumnType.byteType()),
+          TypedField.of("short", ColumnType.shortType()),
+          TypedField.of("int", ColumnType.intType()),
+          TypedField.of("long", ColumnType.longType()),
+          TypedField.of("float", ColumnType.floatType()),
+          TypedField.of("double", ColumnType.doubleType()),
+          TypedField.of("dec", ColumnType.decimal(18, 4)),
+          TypedField.of("bigdec", ColumnType.decimal(38, 10)),
+          TypedField.of("string", ColumnType.stringType()),
+          TypedField.of("binary", ColumnType.binaryType()),
+          TypedField.of("date", ColumnType.dateType()),
+          TypedField.of("ts", ColumnType.timestampType()));
 
   private static final List<String> STRINGS =
       List.of("", "x", " padded ", "a,b", "say \"hi\"", "line\nbreak", "cr\rlf\r\n", "tab\t", "é名😀", "\u0000\u001f", "null", "\"\"");
@@ -180,18 +180,18 @@ class KustoCsvWriterTest {
 
   @Test
   void nestedValuesAreValidJsonWithNullsAndStringKeys() throws IOException {
-    ColumnType point = ColumnType.struct(List.of(StructField.of("x", ColumnType.intType()), StructField.of("name", ColumnType.stringType())));
-    List<StructField> schema =
+    ColumnType point = ColumnType.struct(List.of(TypedField.of("x", ColumnType.intType()), TypedField.of("name", ColumnType.stringType())));
+    List<TypedField> schema =
         List.of(
-            StructField.of("s", point),
-            StructField.of("arr", ColumnType.array(ColumnType.doubleType(), true)),
-            StructField.of("byInt", ColumnType.map(ColumnType.intType(), ColumnType.stringType())),
-            StructField.of("byStruct", ColumnType.map(point, ColumnType.longType())),
-            StructField.of("byDate", ColumnType.map(ColumnType.dateType(), ColumnType.timestampType())),
-            StructField.of("mixed", ColumnType.array(ColumnType.struct(List.of(
-                StructField.of("d", ColumnType.decimal(38, 2)),
-                StructField.of("b", ColumnType.binaryType()),
-                StructField.of("when", ColumnType.timestampType()))), true)));
+            TypedField.of("s", point),
+            TypedField.of("arr", ColumnType.array(ColumnType.doubleType(), true)),
+            TypedField.of("byInt", ColumnType.map(ColumnType.intType(), ColumnType.stringType())),
+            TypedField.of("byStruct", ColumnType.map(point, ColumnType.longType())),
+            TypedField.of("byDate", ColumnType.map(ColumnType.dateType(), ColumnType.timestampType())),
+            TypedField.of("mixed", ColumnType.array(ColumnType.struct(List.of(
+                TypedField.of("d", ColumnType.decimal(38, 2)),
+                TypedField.of("b", ColumnType.binaryType()),
+                TypedField.of("when", ColumnType.timestampType()))), true)));
     Map<Object, Object> byInt = new LinkedHashMap<>();
     byInt.put(1, "one \"quoted\"");
     byInt.put(-2, null);
@@ -242,7 +242,7 @@ class KustoCsvWriterTest {
 
   @Test
   void timestampsAreUtcWhateverTheJvmTimeZone() throws IOException {
-    List<StructField> schema = List.of(StructField.of("ts", ColumnType.timestampType()), StructField.of("d", ColumnType.dateType()));
+    List<TypedField> schema = List.of(TypedField.of("ts", ColumnType.timestampType()), TypedField.of("d", ColumnType.dateType()));
     Values row = new Values(1_704_164_645_123_456L, 19_724);
     String utc = encode(schema, List.of(row));
     TimeZone saved = TimeZone.getDefault();
@@ -283,8 +283,8 @@ class KustoCsvWriterTest {
 
   @Test
   void theTimeZoneOptionWritesTimestampsAsThatZonesWallClockTimeAcrossDaylightSavingChanges() throws IOException {
-    List<StructField> schema = List.of(StructField.of("ts", ColumnType.timestampType()),
-        StructField.of("day", ColumnType.dateType()));
+    List<TypedField> schema = List.of(TypedField.of("ts", ColumnType.timestampType()),
+        TypedField.of("day", ColumnType.dateType()));
     // 06:59:59.5Z is 01:59:59.5 EST; 07:00Z is 03:00 EDT (New York's clocks went forward that night).
     long beforeChange = Instant.parse("2024-03-10T06:59:59.500001Z").toEpochMilli() * 1000 + 1;
     long afterChange = Instant.parse("2024-03-10T07:00:00Z").toEpochMilli() * 1000;
@@ -303,7 +303,7 @@ class KustoCsvWriterTest {
     assertThat(utc.toString()).isEqualTo("2024-03-10T07:00:00.000000Z,2024-03-10\n");
   }
 
-  private static String encode(List<StructField> schema, List<Values> rows) throws IOException {
+  private static String encode(List<TypedField> schema, List<Values> rows) throws IOException {
     StringWriter out = new StringWriter();
     CsvRowEncoder encoder = new CsvRowEncoder(schema);
     try (KustoCsvWriter writer = new KustoCsvWriter(out)) {

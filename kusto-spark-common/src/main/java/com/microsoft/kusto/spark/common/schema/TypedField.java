@@ -3,23 +3,23 @@ package com.microsoft.kusto.spark.common.schema;
 import java.util.Objects;
 
 /** One named field of a {@link ColumnType#struct struct} type (also used for a table's top-level columns). */
-public final class StructField {
+public final class TypedField {
   private final String name;
   private final ColumnType type;
   private final boolean nullable;
 
-  private StructField(String name, ColumnType type, boolean nullable) {
+  private TypedField(String name, ColumnType type, boolean nullable) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.nullable = nullable;
   }
 
-  public static StructField of(String name, ColumnType type) {
-    return new StructField(name, type, true);
+  public static TypedField of(String name, ColumnType type) {
+    return new TypedField(name, type, true);
   }
 
-  public static StructField of(String name, ColumnType type, boolean nullable) {
-    return new StructField(name, type, nullable);
+  public static TypedField of(String name, ColumnType type, boolean nullable) {
+    return new TypedField(name, type, nullable);
   }
 
   public String name() {
@@ -36,10 +36,10 @@ public final class StructField {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof StructField)) {
+    if (!(o instanceof TypedField)) {
       return false;
     }
-    StructField other = (StructField) o;
+    TypedField other = (TypedField) o;
     return name.equals(other.name) && type.equals(other.type) && nullable == other.nullable;
   }
 
