@@ -1,8 +1,7 @@
 package com.microsoft.kusto.spark.v2;
 
 import com.microsoft.kusto.spark.common.schema.KustoType;
-import com.microsoft.kusto.spark.read.ExportedBlobRows;
-import com.microsoft.kusto.spark.read.SingleModeRows;
+import com.microsoft.kusto.spark.read.CloseableRows;
 import java.util.HashMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -25,13 +24,9 @@ final class KustoPartitionReaderFactory implements PartitionReaderFactory {
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    if (partition instanceof KustoQueryPartition) {
-      KustoQueryPartition query = (KustoQueryPartition) partition;
-      TaskContext task = TaskContext.get();
-      int attempt = task == null ? 0 : task.attemptNumber();
-      return new IteratorPartitionReader<>(SingleModeRows.open(query.connection, query.kql, schema, attempt));
-    }
-    KustoBlobsPartition blobs = (KustoBlobsPartition) partition;
-    return new IteratorPartitionReader<>(new ExportedBlobRows(blobs.blobs, schema, kustoTypes));
+    TaskContext task = TaskContext.get();
+    int attempt = task == null ? 0 : task.attemptNumber();
+    CloseableRows rows = ((KustoSlicePartition) partition).slice.open(schema, kustoTypes, attempt);
+    return new IteratorPartitionReader<>(rows);
   }
 }

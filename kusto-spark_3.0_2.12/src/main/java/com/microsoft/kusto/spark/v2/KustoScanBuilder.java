@@ -1,6 +1,7 @@
 package com.microsoft.kusto.spark.v2;
 
 import com.microsoft.kusto.spark.common.options.ReadConfig;
+import com.microsoft.kusto.spark.common.read.PushedShape;
 import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.schema.TypeMapping;
 import com.microsoft.kusto.spark.sql.PushdownPlan;
@@ -17,15 +18,21 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Collects Spark's filters and pruned columns for one scan. Which filters are pushed is decided by
- * {@link PushdownPlan} alone: pushed filters translate to KQL exactly, so only the others are returned to Spark.
+ * Collects Spark's filters and pruned columns for one scan, the pushdown every Spark 3 line offers. Which filters are
+ * pushed is decided by {@link PushdownPlan} alone: pushed filters translate to KQL exactly, so only the others are
+ * returned to Spark. Limits, top-N and aggregates (Spark 3.3+) are added by {@link KustoPushdownScanBuilder}, which
+ * {@link ScanBuilders} picks only where the running Spark has those interfaces.
  */
 class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilters, SupportsPushDownRequiredColumns {
-  private final ReadConfig config;
-  private final StructType schema;
-  private final Map<String, KustoType> kustoTypes;
+  protected final ReadConfig config;
+  protected final StructType schema;
+  protected final Map<String, KustoType> kustoTypes;
   private StructType required;
   private PushdownPlan pushdown;
+  /** What else was pushed, and (when aggregated) the scan's output columns and their Kusto types. */
+  protected PushedShape shape = PushedShape.none();
+  protected StructType aggregatedSchema;
+  protected Map<String, KustoType> aggregatedTypes;
 
   KustoScanBuilder(ReadConfig config, StructType schema, Map<String, KustoType> kustoTypes) {
     this.config = config;
@@ -46,7 +53,7 @@ class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilters, Supports
    * another type in {@code customSchema} (say decimal(10,2) for a decimal, rounding values) keeps its filters in
    * Spark, where they see the converted values.
    */
-  private Map<String, KustoType> pushableColumns() {
+  protected Map<String, KustoType> pushableColumns() {
     Map<String, KustoType> columns = new LinkedHashMap<>();
     for (StructField field : schema.fields()) {
       KustoType type = kustoTypes.get(field.name());
@@ -64,11 +71,18 @@ class KustoScanBuilder implements ScanBuilder, SupportsPushDownFilters, Supports
 
   @Override
   public void pruneColumns(StructType requiredSchema) {
-    this.required = requiredSchema;
+    // An aggregated scan produces exactly the aggregation's columns.
+    if (aggregatedSchema == null) {
+      this.required = requiredSchema;
+    }
   }
 
   @Override
   public Scan build() {
-    return new KustoScan(config, schema, required, kustoTypes, pushdown.predicates());
+    if (aggregatedSchema != null) {
+      return new KustoScan(config, schema, aggregatedSchema, aggregatedTypes, kustoTypes, pushdown.predicates(),
+          shape);
+    }
+    return new KustoScan(config, schema, required, kustoTypes, kustoTypes, pushdown.predicates(), shape);
   }
 }

@@ -69,7 +69,7 @@ public class KustoTable implements SupportsRead, SupportsWrite {
       throw new KustoConnectorException(ErrorCode.MISSING_REQUIRED_OPTION, KustoConnectorException.message(
           "read from Kusto", "option 'kustoQuery' is not set", "Set 'kustoQuery' to the query or table to read."));
     }
-    return new KustoScanBuilder(config, schema, kustoTypes());
+    return ScanBuilders.create(config, schema, kustoTypes());
   }
 
   @Override

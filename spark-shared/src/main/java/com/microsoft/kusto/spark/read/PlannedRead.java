@@ -7,6 +7,7 @@ import com.microsoft.kusto.spark.common.options.ReadConfig;
 import com.microsoft.kusto.spark.common.options.ReadMode;
 import com.microsoft.kusto.spark.common.read.BlobGroups;
 import com.microsoft.kusto.spark.common.read.ExportedBlob;
+import com.microsoft.kusto.spark.common.read.PushedShape;
 import com.microsoft.kusto.spark.common.schema.KustoType;
 import com.microsoft.kusto.spark.common.util.Secrets;
 import java.util.ArrayList;
@@ -37,7 +38,10 @@ public final class PlannedRead {
   private final String firstColumn;
   private final List<String> requiredNames;
   private final Map<String, KustoType> kustoTypes;
+  /** The relation's column types, which the pushed predicates name (an aggregation's output has others). */
+  private final Map<String, KustoType> relationTypes;
   private final List<Predicate> predicates;
+  private final PushedShape shape;
   private final String kql;
 
   /**
@@ -48,7 +52,21 @@ public final class PlannedRead {
    */
   public PlannedRead(ReadConfig config, StructType schema, StructType required, Map<String, KustoType> kustoTypes,
       List<Predicate> predicates) {
+    this(config, schema, required, kustoTypes, kustoTypes, predicates, PushedShape.none());
+  }
+
+  /**
+   * A read with an aggregation, sort or limit pushed into it as well.
+   *
+   * @param required the columns the scan produces: with an aggregation, the group columns and the aggregates
+   * @param kustoTypes the Kusto type of every column the query returns, aggregates included
+   * @param relationTypes the Kusto type of every column of the relation, which predicates and sort keys name
+   */
+  public PlannedRead(ReadConfig config, StructType schema, StructType required, Map<String, KustoType> kustoTypes,
+      Map<String, KustoType> relationTypes, List<Predicate> predicates, PushedShape shape) {
     this.config = config;
+    this.shape = shape;
+    this.relationTypes = Collections.unmodifiableMap(new LinkedHashMap<>(relationTypes));
     this.firstColumn = schema.fields()[0].name();
     this.kustoTypes = Collections.unmodifiableMap(new LinkedHashMap<>(kustoTypes));
     this.predicates = Collections.unmodifiableList(new ArrayList<>(predicates));
@@ -84,7 +102,9 @@ public final class PlannedRead {
    *     deleted once it is garbage collected ({@link TransientExportCleaner})
    */
   public List<ReadSlice> slices(Object owner) {
-    ReadMode mode = ReadModeChooser.choose(config, withPredicates(projectedNames(false)).buildCount());
+    ReadMode mode = config.getReadMode() == null && shape.isSmall(ReadModeChooser.SINGLE_MODE_MAX_ROWS)
+        ? ReadMode.ForceSingleMode
+        : ReadModeChooser.choose(config, withPredicates(projectedNames(false)).buildCount());
     if (mode == ReadMode.ForceSingleMode) {
       return Collections.singletonList(ReadSlice.query(config.getConnection(), kql));
     }
@@ -102,6 +122,10 @@ public final class PlannedRead {
 
   /** {@code numPartitions}, else with {@code partitionMode} the session's shuffle partitions, else one export. */
   private int exportCount() {
+    if (!shape.isNone()) {
+      // An aggregated or limited result is small, and a hash slice would need a column it may not have.
+      return 1;
+    }
     if (config.getNumPartitions() != null) {
       return config.getNumPartitions();
     }
@@ -116,7 +140,7 @@ public final class PlannedRead {
    * every projection of it (readers pick columns by name); a hash-sliced export also carries the hashed column.
    */
   private String exportedQuery(boolean sliced) {
-    if (config.isDistributedReadModeTransientCache() && !config.isQueryFilterPushDown()) {
+    if (config.isDistributedReadModeTransientCache() && !config.isQueryFilterPushDown() && shape.isNone()) {
       return KqlQueryBuilder.forQuery(config.getQuery()).build();
     }
     return withPredicates(projectedNames(sliced)).build();
@@ -138,9 +162,10 @@ public final class PlannedRead {
     return names;
   }
 
+  /** The query with the pushed filters, the projection, and the pushed aggregation, sort and limit. */
   private KqlQueryBuilder withPredicates(List<String> projection) {
-    return KqlQueryBuilder.forQuery(config.getQuery()).compiler(KqlPredicateCompiler.forColumns(kustoTypes))
-        .filter(predicates).projectNames(projection);
+    return shape.applyTo(KqlQueryBuilder.forQuery(config.getQuery())
+        .compiler(KqlPredicateCompiler.forColumns(relationTypes)).filter(predicates).projectNames(projection));
   }
 
   @Override

@@ -26,6 +26,11 @@ public final class KqlQueryBuilder {
   private final String query;
   private final List<Predicate> filters = new ArrayList<>();
   private final List<ProjectedColumn> projection = new ArrayList<>();
+  private final List<KqlAggregate> aggregates = new ArrayList<>();
+  private final List<String> groupBy = new ArrayList<>();
+  private boolean summarized;
+  private final List<KqlSortKey> sortKeys = new ArrayList<>();
+  private Long take;
   private KqlPredicateCompiler compiler = KqlPredicateCompiler.untyped();
 
   private KqlQueryBuilder(String query) {
@@ -93,16 +98,76 @@ public final class KqlQueryBuilder {
     return project(columns);
   }
 
-  /** The query with filters and projection. */
+  /**
+   * Aggregates the filtered rows instead of projecting them (Spark's aggregate pushdown): {@code | summarize ... by
+   * groupBy}, then {@code | project} of the group columns and the aggregates, in that order, with Spark's null
+   * rules. Replaces any projection.
+   */
+  public KqlQueryBuilder summarize(List<KqlAggregate> aggregateList, List<String> groupColumns) {
+    if (aggregateList.isEmpty() && groupColumns.isEmpty()) {
+      throw new IllegalArgumentException("summarize needs aggregates, group columns or both");
+    }
+    aggregates.clear();
+    aggregates.addAll(aggregateList);
+    groupBy.clear();
+    groupBy.addAll(groupColumns);
+    summarized = true;
+    return this;
+  }
+
+  /**
+   * Keeps the first {@code n} rows (Spark's limit pushdown), after sorting by {@code keys} when there are any (top-N):
+   * {@code | sort by ... | take n}, which Kusto runs as {@code top}.
+   */
+  public KqlQueryBuilder sortAndTake(List<KqlSortKey> keys, long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("take needs a row count >= 0, got " + n);
+    }
+    sortKeys.clear();
+    sortKeys.addAll(keys);
+    take = n;
+    return this;
+  }
+
+  /** The query with filters and projection (or aggregation), and the pushed sort and limit. */
   public String build() {
     StringBuilder out = filtered();
-    if (!projection.isEmpty()) {
+    if (summarized) {
+      appendSummarize(out);
+    } else if (!projection.isEmpty()) {
       out.append("\n| project ");
       for (int i = 0; i < projection.size(); i++) {
         out.append(i == 0 ? "" : ", ").append(projection.get(i).toKql());
       }
     }
+    if (take != null) {
+      if (!sortKeys.isEmpty()) {
+        out.append("\n| sort by ");
+        for (int i = 0; i < sortKeys.size(); i++) {
+          out.append(i == 0 ? "" : ", ").append(sortKeys.get(i).toKql());
+        }
+      }
+      out.append("\n| take ").append(take);
+    }
     return out.toString();
+  }
+
+  private void appendSummarize(StringBuilder out) {
+    List<String> groups = new ArrayList<>();
+    for (String g : groupBy) {
+      groups.add(KqlSyntax.quoteIdentifier(g));
+    }
+    List<String> items = new ArrayList<>();
+    List<String> finals = new ArrayList<>(groups);
+    for (KqlAggregate a : aggregates) {
+      items.add(a.summarizeItems());
+      finals.add(a.projectItem());
+    }
+    out.append("\n| summarize ").append(String.join(", ", items));
+    if (!groups.isEmpty()) {
+      out.append(items.isEmpty() ? "by " : " by ").append(String.join(", ", groups));
+    }
+    out.append("\n| project ").append(String.join(", ", finals));
   }
 
   /** {@link #build()} plus {@code | take n}. */
@@ -123,8 +188,11 @@ public final class KqlQueryBuilder {
     return build() + "\n| getschema";
   }
 
-  /** The filtered row count (projection is irrelevant): {@code | count}. */
+  /** The row count of the result (projection is irrelevant; aggregation and limit are not): {@code | count}. */
   public String buildCount() {
+    if (summarized || take != null) {
+      return build() + "\n| count";
+    }
     return filtered().append("\n| count").toString();
   }
 

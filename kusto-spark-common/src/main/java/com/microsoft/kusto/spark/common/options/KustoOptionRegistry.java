@@ -31,6 +31,7 @@ public final class KustoOptionRegistry {
       KustoReadOptions.QUERY, KustoReadOptions.CUSTOM_SCHEMA, KustoReadOptions.TRANSIENT_STORAGE,
       KustoReadOptions.BLOB_STORAGE_ENDPOINT_SUFFIX, KustoReadOptions.READ_MODE,
       KustoReadOptions.DISTRIBUTED_READ_MODE_TRANSIENT_CACHE, KustoReadOptions.QUERY_FILTER_PUSH_DOWN,
+      KustoReadOptions.LIMIT_PUSH_DOWN, KustoReadOptions.AGGREGATE_PUSH_DOWN,
       KustoReadOptions.EXPORT_OPTIONS_JSON, KustoReadOptions.STORAGE_PROTOCOL,
 
       KustoWriteOptions.TABLE, KustoWriteOptions.WRITE_MODE, KustoWriteOptions.TABLE_CREATE_OPTIONS,

@@ -26,6 +26,14 @@ public final class KustoReadOptions {
   public static final KustoOption QUERY_FILTER_PUSH_DOWN = KustoOption.builder("queryFilterPushDown", READ,
       "Push Spark filters and column pruning into the query in distributed mode")
       .defaultValue("true").defaultDescription("true; false with distributedReadModeTransientCache").build();
+  public static final KustoOption LIMIT_PUSH_DOWN = KustoOption.builder("limitPushDown", READ,
+      "Spark 3.3+: push `LIMIT n` and top-N (`ORDER BY ... LIMIT n` on int, long, decimal and datetime columns) into"
+          + " the query as `sort by ... | take n`").defaultValue("true")
+      .defaultDescription("true; false with distributedReadModeTransientCache").build();
+  public static final KustoOption AGGREGATE_PUSH_DOWN = KustoOption.builder("aggregatePushDown", READ,
+      "Spark 3.3+: push `count`, `sum`, `avg`, `min`, `max` with `GROUP BY` into the query as `summarize`, where the"
+          + " result is exactly Spark's").defaultValue("true")
+      .defaultDescription("true; false with distributedReadModeTransientCache").build();
   public static final KustoOption EXPORT_OPTIONS_JSON = KustoOption.builder("kustoExportOptionsJson", READ,
       "JSON string map added to `.export ... with(...)`; `sizeLimit` in MB, `compressionType`, `compressed`=none")
       .defaultValue("{}").build();

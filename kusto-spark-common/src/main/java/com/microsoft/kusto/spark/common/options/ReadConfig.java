@@ -37,6 +37,8 @@ public final class ReadConfig implements Serializable {
   private final ReadMode readMode;
   private final boolean distributedReadModeTransientCache;
   private final boolean queryFilterPushDown;
+  private final boolean limitPushDown;
+  private final boolean aggregatePushDown;
   private final KustoExportOptions exportOptions;
   private final StorageProtocol storageProtocol;
   private final String partitionMode;
@@ -53,6 +55,11 @@ public final class ReadConfig implements Serializable {
     // The cache reuses files exported without the filters of the first action, so pushdown is off by default.
     this.queryFilterPushDown = options.contains(KustoReadOptions.QUERY_FILTER_PUSH_DOWN)
         ? options.getBoolean(KustoReadOptions.QUERY_FILTER_PUSH_DOWN) : !distributedReadModeTransientCache;
+    // With the cache, every action reads the one kept export; a pushed limit or aggregate would query anew.
+    this.limitPushDown = options.contains(KustoReadOptions.LIMIT_PUSH_DOWN)
+        ? options.getBoolean(KustoReadOptions.LIMIT_PUSH_DOWN) : !distributedReadModeTransientCache;
+    this.aggregatePushDown = options.contains(KustoReadOptions.AGGREGATE_PUSH_DOWN)
+        ? options.getBoolean(KustoReadOptions.AGGREGATE_PUSH_DOWN) : !distributedReadModeTransientCache;
     this.exportOptions = KustoExportOptions.fromJson(options.get(KustoReadOptions.EXPORT_OPTIONS_JSON));
     this.storageProtocol = options.getEnum(KustoReadOptions.STORAGE_PROTOCOL, StorageProtocol.class);
     String mode = options.get(KustoDebugOptions.READ_PARTITION_MODE);
@@ -211,6 +218,16 @@ public final class ReadConfig implements Serializable {
     return queryFilterPushDown;
   }
 
+  /** Whether {@code LIMIT n} and top-N go into the query (Spark 3.3+). */
+  public boolean isLimitPushDown() {
+    return limitPushDown;
+  }
+
+  /** Whether aggregates with an exact translation go into the query as {@code summarize} (Spark 3.3+). */
+  public boolean isAggregatePushDown() {
+    return aggregatePushDown;
+  }
+
   public KustoExportOptions getExportOptions() {
     return exportOptions;
   }
@@ -247,7 +264,8 @@ public final class ReadConfig implements Serializable {
         && Objects.equals(customSchema, other.customSchema)
         && Objects.equals(transientStorage, other.transientStorage) && readMode == other.readMode
         && distributedReadModeTransientCache == other.distributedReadModeTransientCache
-        && queryFilterPushDown == other.queryFilterPushDown && exportOptions.equals(other.exportOptions)
+        && queryFilterPushDown == other.queryFilterPushDown && limitPushDown == other.limitPushDown
+        && aggregatePushDown == other.aggregatePushDown && exportOptions.equals(other.exportOptions)
         && storageProtocol == other.storageProtocol && Objects.equals(partitionMode, other.partitionMode)
         && Objects.equals(numPartitions, other.numPartitions)
         && Objects.equals(partitionColumn, other.partitionColumn);
@@ -256,7 +274,8 @@ public final class ReadConfig implements Serializable {
   @Override
   public int hashCode() {
     return Objects.hash(connection, query, customSchema, transientStorage, readMode,
-        distributedReadModeTransientCache, queryFilterPushDown, exportOptions, storageProtocol, partitionMode,
+        distributedReadModeTransientCache, queryFilterPushDown, limitPushDown, aggregatePushDown, exportOptions,
+        storageProtocol, partitionMode,
         numPartitions, partitionColumn);
   }
 
@@ -266,7 +285,8 @@ public final class ReadConfig implements Serializable {
     return "ReadConfig{connection=" + connection + ", query=" + Secrets.redactKql(query) + ", customSchema=" + customSchema
         + ", transientStorage=" + transientStorage + ", readMode=" + (readMode == null ? "automatic" : readMode)
         + ", distributedReadModeTransientCache=" + distributedReadModeTransientCache + ", queryFilterPushDown="
-        + queryFilterPushDown + ", exportOptions=" + exportOptions + ", storageProtocol=" + storageProtocol
+        + queryFilterPushDown + ", limitPushDown=" + limitPushDown + ", aggregatePushDown=" + aggregatePushDown
+        + ", exportOptions=" + exportOptions + ", storageProtocol=" + storageProtocol
         + ", partitionMode=" + partitionMode + ", numPartitions=" + numPartitions + ", partitionColumn="
         + partitionColumn + "}";
   }

@@ -9,6 +9,7 @@ import com.microsoft.kusto.spark.common.schema.KustoType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,41 @@ class KqlConformanceTest {
       checked++;
     }
     assertThat(rejected).as("string/guid/bool ordering and hash of dynamic are refused").isPositive();
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void pushedAggregationsSortsAndLimitsPassSemanticAnalysis() {
+    // Aggregate, top-N and limit pushdown over typed columns: Microsoft's semantic analysis checks, among others, that
+    // both branches of each iif() have one type and that sort keys are orderable.
+    String source = "datatable(['g']:string, ['i']:int, ['l x']:long, ['t']:datetime, ['d']:decimal)[]";
+    List<String> failures = new ArrayList<>();
+    List<String> queries = new ArrayList<>();
+    KqlAggregate.Kind[] kinds = KqlAggregate.Kind.values();
+    String[] numeric = {"i", "l x"};
+    for (int k = 0; k < kinds.length; k++) {
+      List<KqlAggregate> aggregates = new ArrayList<>();
+      aggregates.add(KqlAggregate.countAll("agg_0"));
+      for (int c = 0; c < numeric.length; c++) {
+        aggregates.add(kinds[k] == KqlAggregate.Kind.COUNT_ALL ? KqlAggregate.countAll("agg_" + (c + 1))
+            : KqlAggregate.of("agg_" + (c + 1), kinds[k], numeric[c]));
+      }
+      queries.add(KqlQueryBuilder.forQuery(source).summarize(aggregates, Arrays.asList("g")).build());
+      queries.add(KqlQueryBuilder.forQuery(source).summarize(aggregates, new ArrayList<>()).build());
+    }
+    queries.add(KqlQueryBuilder.forQuery(source).summarize(Arrays.asList(KqlAggregate.of("m", KqlAggregate.Kind.MIN,
+        "t"), KqlAggregate.of("x", KqlAggregate.Kind.MAX, "d")), Arrays.asList("g", "i")).build());
+    queries.add(KqlQueryBuilder.forQuery(source).summarize(new ArrayList<>(), Arrays.asList("g")).build());
+    queries.add(KqlQueryBuilder.forQuery(source).projectNames(Arrays.asList("i", "t"))
+        .sortAndTake(Arrays.asList(KqlSortKey.of("i", true, true), KqlSortKey.of("t", false, false)), 20).build());
+    queries.add(KqlQueryBuilder.forQuery(source).projectNames(Arrays.asList("g")).sortAndTake(new ArrayList<>(), 20)
+        .buildCount());
+    for (String query : queries) {
+      KqlCheckResult result = checker.checkSemantics(query);
+      if (!result.isValid()) {
+        failures.add("---\n" + query + "\n=> " + result.describeErrors());
+      }
+    }
     assertThat(failures).isEmpty();
   }
 

@@ -35,6 +35,33 @@ class KqlQueryBuilderTest {
   }
 
   @Test
+  void aggregationsFollowSparksNullRulesAndReplaceTheProjection() {
+    String kql = KqlQueryBuilder.forQuery("T").filter(A_IS_1).projectNames(List.of("ignored"))
+        .summarize(List.of(KqlAggregate.countAll("agg_0"), KqlAggregate.of("agg_1", KqlAggregate.Kind.COUNT, "b"),
+            KqlAggregate.of("agg_2", KqlAggregate.Kind.SUM, "a"), KqlAggregate.of("agg_3", KqlAggregate.Kind.AVG, "a"),
+            KqlAggregate.of("agg_4", KqlAggregate.Kind.MAX, "a")), List.of("b"))
+        .build();
+    assertThat(kql).isEqualTo("T\n| where ['a'] == 1\n"
+        + "| summarize ['agg_0']=count(), ['agg_1']=countif(isnotnull(['b'])),"
+        + " ['agg_2_s']=sum(['a']), ['agg_2_n']=countif(isnotnull(['a'])),"
+        + " ['agg_3_s']=sum(todouble(['a'])), ['agg_3_n']=countif(isnotnull(['a'])), ['agg_4']=max(['a']) by ['b']\n"
+        + "| project ['b'], ['agg_0'], ['agg_1'], ['agg_2']=iif(['agg_2_n'] == 0, long(null), ['agg_2_s']),"
+        + " ['agg_3']=iif(['agg_3_n'] == 0, real(null), ['agg_3_s'] / ['agg_3_n']), ['agg_4']");
+    assertThat(KqlQueryBuilder.forQuery("T").summarize(List.of(), List.of("b")).build())
+        .isEqualTo("T\n| summarize by ['b']\n| project ['b']");
+  }
+
+  @Test
+  void sortAndTakeComeLastWithExplicitNullOrdering() {
+    KqlQueryBuilder b = KqlQueryBuilder.forQuery("T").filter(A_IS_1).projectNames(List.of("a", "b"))
+        .sortAndTake(List.of(KqlSortKey.of("a", true, true), KqlSortKey.of("b", false, false)), 20);
+    assertThat(b.build()).isEqualTo(
+        "T\n| where ['a'] == 1\n| project ['a'], ['b']\n| sort by ['a'] asc nulls first, ['b'] desc nulls last\n| take 20");
+    assertThat(b.buildCount()).isEqualTo(b.build() + "\n| count");
+    assertThat(KqlQueryBuilder.forQuery("T").sortAndTake(List.of(), 5).build()).isEqualTo("T\n| take 5");
+  }
+
+  @Test
   void helpers() {
     KqlQueryBuilder b = KqlQueryBuilder.forTable("my table").filter(A_IS_1).projectNames(List.of("a"));
     assertThat(b.buildTake(10)).isEqualTo("['my table']\n| where ['a'] == 1\n| project ['a']\n| take 10");

@@ -50,6 +50,8 @@ class EveryOptionIsReadTest {
     READERS.put("readMode", "getReadMode()");
     READERS.put("distributedReadModeTransientCache", "isDistributedReadModeTransientCache()");
     READERS.put("queryFilterPushDown", "isQueryFilterPushDown()");
+    READERS.put("limitPushDown", "isLimitPushDown()");
+    READERS.put("aggregatePushDown", "isAggregatePushDown()");
     READERS.put("kustoExportOptionsJson", "getExportOptions()");
     READERS.put("partitionMode", "getPartitionMode()");
     READERS.put("numPartitions", "getNumPartitions()");
