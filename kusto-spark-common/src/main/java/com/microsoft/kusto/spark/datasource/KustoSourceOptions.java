@@ -22,6 +22,10 @@ public final class KustoSourceOptions implements CommonOptionKeys {
   public static final String KUSTO_DISTRIBUTED_READ_MODE_TRANSIENT_CACHE =
       KustoReadOptions.DISTRIBUTED_READ_MODE_TRANSIENT_CACHE.key();
   public static final String KUSTO_QUERY_FILTER_PUSH_DOWN = KustoReadOptions.QUERY_FILTER_PUSH_DOWN.key();
+  /** Spark 3.3+: limit and top-N pushdown. */
+  public static final String KUSTO_LIMIT_PUSH_DOWN = KustoReadOptions.LIMIT_PUSH_DOWN.key();
+  /** Spark 3.3+: aggregate pushdown. */
+  public static final String KUSTO_AGGREGATE_PUSH_DOWN = KustoReadOptions.AGGREGATE_PUSH_DOWN.key();
   public static final String KUSTO_EXPORT_OPTIONS_JSON = KustoReadOptions.EXPORT_OPTIONS_JSON.key();
   public static final String STORAGE_PROTOCOL = KustoReadOptions.STORAGE_PROTOCOL.key();
 
