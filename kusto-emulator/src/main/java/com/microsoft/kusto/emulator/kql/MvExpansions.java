@@ -153,11 +153,7 @@ final class MvExpansions {
     }
     String n = counts.size() == 1 ? counts.get(0) : "greatest(" + String.join(", ", counts) + ")";
     if (limit != null) {
-      TypedSql rows = new ScalarTranslator(context, Scope.empty()).translate(limit);
-      if (!KqlTypes.isIntegral(rows.type())) {
-        throw KqlErrors.semantic("'limit' of mv-expand needs an int or long but got a " + rows.type().kustoName());
-      }
-      n = "least(" + n + ", " + rows.p() + ")";
+      n = "least(" + n + ", " + PipelineTranslator.rowCount(context, limit, "limit") + ")";
     }
     return ", LATERAL (SELECT unnest(range(0, CAST(" + n + " AS BIGINT))) AS " + INDEX + ") AS mv_range";
   }
@@ -206,10 +202,10 @@ final class MvExpansions {
       return translate.apply(in, op);
     }
     if (op instanceof TabularOp.Take take) {
-      return firstRowsPerRow(in, rowSql, null, take.rows());
+      return firstRowsPerRow(in, rowSql, null, take.rows(), "take");
     }
     if (op instanceof TabularOp.Top top) {
-      return firstRowsPerRow(in, rowSql, List.of(top.key()), top.rows());
+      return firstRowsPerRow(in, rowSql, List.of(top.key()), top.rows(), "top");
     }
     if (op instanceof TabularOp.Sort) {
       return translate.apply(in, op);
@@ -219,16 +215,14 @@ final class MvExpansions {
   }
 
   /** take/top per input row: row_number over the input row's partition, in the sort order of the keys if any. */
-  private Relation firstRowsPerRow(Relation in, String rowSql, List<TabularOp.SortKey> keys, Expr rows) {
-    TypedSql n = new ScalarTranslator(context, Scope.empty()).translate(rows);
-    if (!KqlTypes.isIntegral(n.type())) {
-      throw KqlErrors.semantic("a row count needs an int or long but got a " + n.type().kustoName());
-    }
+  private Relation firstRowsPerRow(Relation in, String rowSql, List<TabularOp.SortKey> keys, Expr rows,
+      String operator) {
+    String n = PipelineTranslator.rowCount(context, rows, operator);
     String order = keys == null ? "" : " ORDER BY " + PipelineTranslator.orderBy(keys,
         new ScalarTranslator(context, Scope.of(in.columns())));
     return chain.add("SELECT " + CteChain.columnList(in.columns().size()) + " FROM (SELECT *, row_number() OVER"
         + " (PARTITION BY " + rowSql + order + ") AS mv_rank FROM " + in.cte() + ") AS ranked WHERE mv_rank <= "
-        + n.p(), in.columns());
+        + n, in.columns());
   }
 
   /** The input's columns that were not expanded, then the subquery's columns, joined on the input row. */

@@ -214,12 +214,12 @@ final class PipelineTranslator {
           List.of(new ColumnSchema("Count", KustoType.LONG)));
     }
     if (op instanceof TabularOp.Take take) {
-      return chain.add("SELECT * FROM " + in.cte() + " LIMIT " + rowCount(take.rows(), "take"), in.columns(),
+      return chain.add("SELECT * FROM " + in.cte() + " LIMIT " + rowCount(context, take.rows(), "take"), in.columns(),
           in.ingestionTime());
     }
     if (op instanceof TabularOp.Top top) {
       return chain.add("SELECT * FROM " + in.cte() + " ORDER BY " + orderBy(List.of(top.key()), t) + " LIMIT "
-          + rowCount(top.rows(), "top"), in.columns(), in.ingestionTime());
+          + rowCount(context, top.rows(), "top"), in.columns(), in.ingestionTime());
     }
     if (op instanceof TabularOp.Sort sort) {
       return chain.add("SELECT * FROM " + in.cte() + " ORDER BY " + orderBy(sort.keys(), t), in.columns(),
@@ -368,7 +368,8 @@ final class PipelineTranslator {
     return String.join(", ", out);
   }
 
-  private String rowCount(Expr rows, String operator) {
+  /** A row count of {@code operator} (take, top, a limit): an int or long, never negative; as SQL. */
+  static String rowCount(QueryContext context, Expr rows, String operator) {
     TypedSql n = new ScalarTranslator(context, Scope.empty()).translate(rows);
     if (!KqlTypes.isIntegral(n.type())) {
       throw KqlErrors.semantic("'" + operator + "' needs an int or long row count but got a " + n.type().kustoName());

@@ -2,6 +2,7 @@ package com.microsoft.kusto.emulator.result;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.kusto.emulator.KustoRequestException;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,11 +43,47 @@ final class ResponseWriter {
   }
 
   /**
-   * Rows as they come, until reading one fails: the rows before stay written and the failure is returned (null when
-   * every row was read), for the caller to report in band, as Kusto does once a response has started.
+   * The {@code Rows} of a streamed table: rows as they come, until reading one fails. The response has started by
+   * then (status 200, earlier rows out), so the failure goes in band, as Kusto reports it: a row that is an object,
+   * {@code {"OneApiErrors":[...]}}. Returns that failure (null when every row was read), for the caller to repeat
+   * where its protocol wants it.
    */
-  static RuntimeException writeRowsUntilFailure(JsonGenerator out, Iterator<List<Object>> rows, boolean dynamicAsJson)
-      throws IOException {
+  static KustoRequestException writeRowsReportingFailure(JsonGenerator out, Iterator<List<Object>> rows,
+      boolean dynamicAsJson, String clientRequestId, String activityId) throws IOException {
+    out.writeArrayFieldStart("Rows");
+    KustoRequestException failure = asKustoError(writeRowsUntilFailure(out, rows, dynamicAsJson));
+    if (failure != null) {
+      out.writeStartObject();
+      writeOneApiErrors(out, failure, clientRequestId, activityId);
+      out.writeEndObject();
+    }
+    out.writeEndArray();
+    return failure;
+  }
+
+  /** {@code "OneApiErrors":[{"error":{...}}]}, the in-band form of one failure. */
+  static void writeOneApiErrors(JsonGenerator out, KustoRequestException failure, String clientRequestId,
+      String activityId) throws IOException {
+    out.writeArrayFieldStart("OneApiErrors");
+    out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
+    out.writeEndArray();
+  }
+
+  /** A failure while reading rows as Kusto would report it; null stays null. */
+  private static KustoRequestException asKustoError(RuntimeException e) {
+    if (e == null || e instanceof KustoRequestException) {
+      return (KustoRequestException) e;
+    }
+    if (e.getCause() instanceof KustoRequestException k) {
+      return k;
+    }
+    return new KustoRequestException(400, "General_BadRequest",
+        "Query execution failed after the first rows were sent: " + e.getMessage(), true);
+  }
+
+  /** Rows as they come, until reading one fails: returns that failure, or null when every row was read. */
+  private static RuntimeException writeRowsUntilFailure(JsonGenerator out, Iterator<List<Object>> rows,
+      boolean dynamicAsJson) throws IOException {
     while (true) {
       List<Object> row;
       try {

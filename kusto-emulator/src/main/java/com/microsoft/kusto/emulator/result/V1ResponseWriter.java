@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import com.microsoft.kusto.emulator.KustoRequestException;
 import com.microsoft.kusto.emulator.store.ColumnSchema;
 import com.microsoft.kusto.emulator.store.KustoType;
 import java.time.Instant;
@@ -36,18 +35,7 @@ public final class V1ResponseWriter {
       out.writeStartObject();
       out.writeStringField("TableName", "Table_0");
       ResponseWriter.writeColumns(out, columns, true);
-      out.writeArrayFieldStart("Rows");
-      KustoRequestException failure = V2ResponseWriter.asKustoError(ResponseWriter.writeRowsUntilFailure(out, rows,
-          false));
-      if (failure != null) {
-        // Once the answer has started, an error is a row that is an object, as in the service's v1 answers.
-        out.writeStartObject();
-        out.writeArrayFieldStart("OneApiErrors");
-        out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
-        out.writeEndArray();
-        out.writeEndObject();
-      }
-      out.writeEndArray();
+      ResponseWriter.writeRowsReportingFailure(out, rows, false, clientRequestId, activityId);
       out.writeEndObject();
       writeTable(out, 1, ResultTable.of(List.of(new ColumnSchema("Value", KustoType.STRING)),
           List.of(List.of("{\"Visualization\":null,\"Title\":null,\"XColumn\":null,\"Series\":null}"))));

@@ -50,19 +50,13 @@ public final class V2ResponseWriter {
       out.writeStringField("TableKind", "PrimaryResult");
       out.writeStringField("TableName", "PrimaryResult");
       ResponseWriter.writeColumns(out, columns, false);
-      out.writeArrayFieldStart("Rows");
-      KustoRequestException failure = asKustoError(ResponseWriter.writeRowsUntilFailure(out, rows, true));
+      // A failure after the answer started goes in band: in the table (EndOfTable placement, as the header announced)
+      // and again in the completion frame.
+      KustoRequestException failure =
+          ResponseWriter.writeRowsReportingFailure(out, rows, true, clientRequestId, activityId);
       if (failure != null) {
-        // The response has started (status 200 and earlier rows are out): the error goes in band, as a row that is
-        // an object, with EndOfTable placement as the header announced, and again in the completion frame.
-        LOG.info("Query failed after its answer started; reporting in band: {}", failure.getMessage());
-        out.writeStartObject();
-        out.writeArrayFieldStart("OneApiErrors");
-        out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
-        out.writeEndArray();
-        out.writeEndObject();
+        LOG.info("Query failed after its answer started; reported in band: {}", failure.getMessage());
       }
-      out.writeEndArray();
       out.writeEndObject();
 
       writeCompletionInformation(out, clientRequestId, activityId);
@@ -72,25 +66,11 @@ public final class V2ResponseWriter {
       out.writeBooleanField("HasErrors", failure != null);
       out.writeBooleanField("Cancelled", false);
       if (failure != null) {
-        out.writeArrayFieldStart("OneApiErrors");
-        out.writeTree(OneApiError.node(failure, clientRequestId, activityId, true));
-        out.writeEndArray();
+        ResponseWriter.writeOneApiErrors(out, failure, clientRequestId, activityId);
       }
       out.writeEndObject();
       out.writeEndArray();
     }
-  }
-
-  /** A failure while reading rows as Kusto would report it; null stays null. */
-  static KustoRequestException asKustoError(RuntimeException e) {
-    if (e == null || e instanceof KustoRequestException) {
-      return (KustoRequestException) e;
-    }
-    if (e.getCause() instanceof KustoRequestException k) {
-      return k;
-    }
-    return new KustoRequestException(400, "General_BadRequest",
-        "Query execution failed after the first rows were sent: " + e.getMessage(), true);
   }
 
   private static void writeQueryProperties(JsonGenerator out) throws IOException {

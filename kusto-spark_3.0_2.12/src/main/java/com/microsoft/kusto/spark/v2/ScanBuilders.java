@@ -41,11 +41,6 @@ final class ScanBuilders {
     return new KustoScanBuilder(config, schema, kustoTypes);
   }
 
-  /** Whether the running Spark offers the 3.3+ pushdown interfaces (false on Spark 3.0 to 3.2). */
-  static boolean pushdownAvailable() {
-    return PUSHDOWN_AVAILABLE;
-  }
-
   /** The aggregate API the builder was compiled against (3.3+): group-by expressions, aggregate columns as expressions. */
   private static boolean aggregationApiIsThe33One() {
     try {
